@@ -1,0 +1,12 @@
+"""The sphinx_notebook documentation, built with sphinx_notebook itself."""
+
+project = "sphinx_notebook"
+author = "sphinx_notebook developers"
+copyright = "2026, sphinx_notebook developers"
+extensions = ["sphinx_notebook"]
+html_theme = "sphinx_notebook"
+html_title = "sphinx_notebook"
+blog_baseurl = "https://sphinx-notebook-theme.readthedocs.io/en/latest/"
+blog_authors = {"team": ("The sphinx_notebook team", None)}
+blog_default_author = "team"
+exclude_patterns = ["_build"]

@@ -1,0 +1,122 @@
+"""Copy the pinned browser assets from ``node_modules`` into the package.
+
+Run ``npm ci --ignore-scripts`` first, then ``python scripts/vendor_assets.py``.
+The copies are committed, so installing sphinx_notebook never needs Node; the
+manifest records name, version, licence and sha256 of every copied file, and
+``tests/test_vendor.py`` fails when the files and the manifest disagree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+THEME_VENDOR = ROOT / "sphinx_notebook" / "theme" / "sphinx_notebook" / "static" / "vendor"
+TEST_VENDOR = ROOT / "tests" / "browser" / "vendor"
+MANIFEST_NAME = "manifest.json"
+
+
+@dataclass(frozen=True)
+class Asset:
+    """One npm package and the files of it that we ship."""
+
+    package: str
+    target: str  # folder name under the vendor root
+    files: tuple[str, ...]  # globs relative to the package folder
+    licence_file: str = "LICENSE"
+    for_tests_only: bool = False
+
+
+ASSETS: tuple[Asset, ...] = (
+    Asset("roughjs", "roughjs", ("bundled/rough.js",)),
+    Asset(
+        "katex",
+        "katex",
+        ("dist/katex.min.js", "dist/katex.min.css", "dist/fonts/*.woff2"),
+    ),
+    Asset(
+        "mathjax",
+        "mathjax",
+        ("es5/tex-mml-chtml.js", "es5/output/chtml/fonts/woff-v2/*.woff"),
+    ),
+    Asset("mermaid", "mermaid", ("dist/mermaid.min.js",)),
+    Asset(
+        "@fontsource/architects-daughter",
+        "fonts/architects-daughter",
+        ("files/architects-daughter-latin-400-normal.woff2",),
+    ),
+    Asset("axe-core", "axe-core", ("axe.min.js",), for_tests_only=True),
+)
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def destination_root(asset: Asset) -> Path:
+    return TEST_VENDOR if asset.for_tests_only else THEME_VENDOR
+
+
+def copy_asset(asset: Asset, node_modules: Path) -> dict[str, object]:
+    """Copy one package's shipped files and licence; return its manifest entry."""
+    source = node_modules / asset.package
+    package_json = json.loads((source / "package.json").read_text(encoding="utf-8"))
+    target = destination_root(asset) / asset.target
+    if target.exists():
+        shutil.rmtree(target)
+    target.mkdir(parents=True)
+    copied: dict[str, str] = {}
+    sources = [asset.licence_file] + [
+        str(p.relative_to(source)) for pattern in asset.files for p in sorted(source.glob(pattern))
+    ]
+    for relative in sources:
+        src = source / relative
+        if not src.is_file():
+            raise SystemExit(f"{asset.package}: missing {relative} (run 'npm ci --ignore-scripts')")
+        # Keep sub-folders where a stylesheet refers to them (katex's fonts/).
+        keep = relative.split("/", 1)[1] if "/" in relative and relative.startswith(("dist/", "files/", "bundled/", "es5/")) else relative
+        dest = target / keep
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, dest)
+        copied[dest.relative_to(target).as_posix()] = sha256(dest)
+    return {
+        "name": asset.package,
+        "version": package_json["version"],
+        "licence": package_json.get("license", "see LICENSE"),
+        "folder": asset.target,
+        "files": copied,
+    }
+
+
+def write_manifests(entries: list[tuple[Asset, dict[str, object]]]) -> None:
+    for root in (THEME_VENDOR, TEST_VENDOR):
+        mine = [entry for asset, entry in entries if destination_root(asset) == root]
+        root.mkdir(parents=True, exist_ok=True)
+        text = json.dumps({"assets": mine}, indent=2, sort_keys=True) + "\n"
+        (root / MANIFEST_NAME).write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--node-modules", type=Path, default=ROOT / "node_modules")
+    args = parser.parse_args(argv)
+    pins = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]
+    entries = []
+    for asset in ASSETS:
+        entry = copy_asset(asset, args.node_modules)
+        if entry["version"] != pins.get(asset.package):
+            raise SystemExit(f"{asset.package}: installed {entry['version']}, package.json pins {pins.get(asset.package)}")
+        entries.append((asset, entry))
+        print(f"vendored {asset.package} {entry['version']} ({len(entry['files'])} files)")  # type: ignore[arg-type]
+    write_manifests(entries)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""The bundle: one extension line loads everything, with defaults a user can override."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.sphinx("html", testroot="bundle")
+def test_bundle_loads_the_stack(app):
+    app.build()
+    for name in ("myst_parser", "ablog", "sphinxcontrib.mermaid", "sphinx_copybutton"):
+        assert name in app.extensions
+    assert set(app.config.myst_enable_extensions) >= {
+        "dollarmath", "amsmath", "colon_fence", "deflist", "fieldlist", "attrs_inline",
+    }
+    assert app.config.numfig is True
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert "<dl" in html  # deflist
+    assert 'class="admonition note"' in html  # colon_fence
+    assert (app.outdir / "page.html").exists()  # .rst next to .md
+    assert (app.outdir / "posts" / "hello.html").exists()
+
+
+@pytest.mark.sphinx("html", testroot="bundle-user")
+def test_user_values_win(app):
+    app.build()
+    assert list(app.config.myst_enable_extensions) == ["colon_fence"]
+    assert app.config.numfig is False
+    assert app.config.copybutton_prompt_text == ">>> "
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert "$x$" in html  # dollarmath stayed off, as the user asked
+
+
+@pytest.mark.sphinx("html", testroot="bundle-user", confoverrides={"numfig": True})
+def test_command_line_overrides_win(app):
+    assert app.config.numfig is True
+
+
+@pytest.mark.sphinx("html", testroot="bundle", confoverrides={"notebook_math_renderer": "mathml-please"})
+def test_bad_notebook_value_falls_back_with_warning(app, warning):
+    assert app.config.notebook_math_renderer == "katex"
+    assert "notebook_math_renderer: 'mathml-please' is not one of 'katex', 'mathjax'" in warning.getvalue()

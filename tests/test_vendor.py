@@ -1,0 +1,45 @@
+"""Vendored browser assets: the committed files match their manifests and pins."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+VENDOR_ROOTS = (
+    ROOT / "sphinx_notebook" / "theme" / "sphinx_notebook" / "static" / "vendor",
+    ROOT / "tests" / "browser" / "vendor",
+)
+PINS = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]
+
+
+def manifest_entries():
+    for root in VENDOR_ROOTS:
+        manifest = json.loads((root / "manifest.json").read_text(encoding="utf-8"))
+        for entry in manifest["assets"]:
+            yield pytest.param(root, entry, id=entry["name"])
+
+
+@pytest.mark.parametrize(("root", "entry"), list(manifest_entries()))
+def test_files_match_manifest(root: Path, entry: dict) -> None:
+    folder = root / entry["folder"]
+    on_disk = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+    assert on_disk == set(entry["files"]), "files added or removed without re-running the vendor script"
+    for name, digest in entry["files"].items():
+        assert hashlib.sha256((folder / name).read_bytes()).hexdigest() == digest, name
+    assert "LICENSE" in entry["files"]
+    assert entry["version"] == PINS[entry["name"]], "manifest and package.json pins disagree"
+
+
+def test_every_pin_is_vendored() -> None:
+    vendored = {entry.values[1]["name"] for entry in manifest_entries()}
+    assert vendored == set(PINS)
+
+
+def test_lock_file_matches_pins() -> None:
+    lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
+    for name, version in PINS.items():
+        assert lock["packages"][f"node_modules/{name}"]["version"] == version
