@@ -1,9 +1,15 @@
 """The sphinx_notebook documentation, built with sphinx_notebook itself."""
 
+import sys
+from pathlib import Path
+
+# docs/_ext holds the directive that renders the configuration reference.
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
+
 project = "sphinx_notebook"
 author = "sphinx_notebook developers"
 copyright = "2026, sphinx_notebook developers"
-extensions = ["sphinx_notebook"]
+extensions = ["sphinx_notebook", "config_reference"]
 html_theme = "sphinx_notebook"
 html_title = "sphinx_notebook"
 blog_baseurl = "https://sphinx-notebook-theme.readthedocs.io/en/latest/"
