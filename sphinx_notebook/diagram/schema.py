@@ -201,10 +201,8 @@ def _object(fields: Mapping[str, FieldCheck], required: tuple[str, ...] = (), wh
             if key in fields:
                 fields[key](item, (*path, key), report)
             else:
-                report(
-                    (*path, key),
-                    f"unknown key {key!r}{_suggest(key, tuple(fields))} (allowed: {', '.join(fields)})",
-                )
+                hint = _suggest(key, tuple(fields)) or f" (allowed: {', '.join(fields)})"
+                report((*path, key), f"unknown key {key!r}{hint}")
         for key in required:
             if key not in value:
                 report(path, f"missing required key {key!r}")
@@ -396,8 +394,17 @@ def check_text(text: str) -> Checked:
             hint = " (a comma is missing between two items, or a bracket is not closed)"
         elif "Expecting value" in error.msg:
             hint = " (JSON has no trailing commas, comments or single quotes)"
-        message = f"invalid JSON: {error.msg} at line {error.lineno}, column {error.colno}{hint}"
-        return Checked(None, (Problem((), message, error.lineno, error.colno),))
+        line, column = error.lineno, error.colno
+        before = text[: error.pos].rstrip()
+        if error.msg.startswith(("Expecting value", "Expecting property name")) and before.endswith(","):
+            # Point at the trailing comma itself rather than at the bracket after it.
+            line = before.count("\n") + 1
+            column = len(before) - before.rfind("\n")
+            message = f"invalid JSON: trailing comma at line {line}, column {column}; remove it " \
+                      "(JSON allows no comma after the last item)"
+        else:
+            message = f"invalid JSON: {error.msg} at line {line}, column {column}{hint}"
+        return Checked(None, (Problem((), message, line, column),))
     except (ValueError, RecursionError) as error:
         return Checked(None, (Problem((), f"invalid JSON: {error}", 1),))
 
