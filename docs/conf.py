@@ -3,12 +3,15 @@
 import sys
 from pathlib import Path
 
+from sphinx_notebook import __version__
+
 # docs/_ext holds the directive that renders the configuration reference.
 sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "sphinx_notebook"
 author = "sphinx_notebook developers"
 copyright = "2026, sphinx_notebook developers"
+version = release = __version__
 extensions = ["sphinx_notebook", "config_reference"]
 html_theme = "sphinx_notebook"
 html_title = "sphinx_notebook"
