@@ -52,6 +52,7 @@ def test_new_writes_a_site_that_builds_warning_free(tmp_path, capsys):
     assert 'id="equation-eq-first-integral"' in post  # labelled display math
     assert 'href="#equation-eq-first-integral"' in post  # and its {eq} reference
     assert "mermaid" in post
+    assert '<figure class="diagram' in post and "<desc" in post  # the JSON diagram, with its alt text
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'Ann&#39;s &#34;notes&#34;' in index or "Ann's" in index
     assert f'href="posts/{today}-hello-notebook.html"' in index  # the recent-posts listing

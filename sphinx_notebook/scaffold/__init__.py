@@ -125,9 +125,7 @@ def write_site(request: NewSite) -> list[Path]:
             baseurl_comment=comment,
         ),
         "index.md": template("index.md", title=title),
-        f"{POSTS_DIR}/{first_post}": template(
-            "first-post.md", date=today, filename=first_post, diagram_section=""
-        ),
+        f"{POSTS_DIR}/{first_post}": template("first-post.md", date=today, filename=first_post),
         ".readthedocs.yaml": template("readthedocs.yaml"),
         "requirements.txt": template("requirements.txt", version=__version__),
         ".gitignore": template("gitignore.txt"),
