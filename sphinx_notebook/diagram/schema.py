@@ -399,7 +399,7 @@ def check_text(text: str) -> Checked:
         if error.msg.startswith(("Expecting value", "Expecting property name")) and before.endswith(","):
             # Point at the trailing comma itself rather than at the bracket after it.
             line = before.count("\n") + 1
-            column = len(before) - before.rfind("\n")
+            column = len(before) - 1 - before.rfind("\n")
             message = f"invalid JSON: trailing comma at line {line}, column {column}; remove it " \
                       "(JSON allows no comma after the last item)"
         else:
