@@ -1,0 +1,69 @@
+"""Mermaid without a CDN: the vendored copy, loaded lazily, hand-drawn, light and dark.
+
+sphinxcontrib-mermaid adds its script only to pages that contain a diagram,
+and that script does ``import mermaid from <mermaid_use_local>``. The vendored
+mermaid 12 is a UMD file, not an ES module, so ``mermaid_use_local`` points at
+our small module ``js/nb-mermaid.js`` which fetches the vendored file only
+when a diagram comes near the viewport and picks the light or dark mermaid
+theme from the page's ``data-theme`` at that moment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.util.fileutil import copy_asset_file
+
+from sphinx_notebook.bundle import apply_defaults, names_set_in_conf
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+STATIC = Path(__file__).parent / "sphinx_notebook" / "static"
+SHIM = "js/nb-mermaid.js"
+VENDORED = "vendor/mermaid/mermaid.min.js"
+
+MERMAID_DEFAULTS: dict[str, Any] = {
+    "mermaid_use_local": SHIM,
+    "mermaid_init_config": {"startOnLoad": False, "look": "handDrawn", "securityLevel": "strict"},
+    "mermaid_light_theme": "neutral",
+    "mermaid_dark_theme": "dark",
+    # The full-screen viewer adds a button and a modal to every diagram;
+    # diagrams here fit the (wide) column, so keep the page simple.
+    "mermaid_fullscreen": False,
+    # sphinxcontrib-mermaid's default fixes every diagram at 500px high.
+    "mermaid_height": "auto",
+}
+
+
+def _apply_mermaid_defaults(app: Sphinx, config: Config) -> None:
+    conf_py = Path(app.confdir) / "conf.py" if app.confdir is not None else None
+    if conf_py is not None and conf_py.is_file():
+        user_names, star_import = names_set_in_conf(conf_py)
+    else:
+        user_names, star_import = frozenset(), False
+    apply_defaults(config, MERMAID_DEFAULTS, user_names, user_names_complete=not star_import)
+
+
+def _copy_for_other_themes(app: Sphinx, exception: Exception | None) -> None:
+    """Ship the shim and mermaid when another theme (say furo) is used with the bundle."""
+    if exception is not None or app.builder.format != "html":
+        return
+    if app.config.mermaid_use_local != SHIM:
+        return
+    static_out = Path(app.outdir) / "_static"
+    for name in (SHIM, VENDORED, "vendor/mermaid/LICENSE"):
+        target = static_out / name
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            copy_asset_file(STATIC / name, target)
+
+
+def setup_mermaid(app: Sphinx) -> None:
+    """Set mermaid defaults before sphinxcontrib-mermaid reads them."""
+    if "mermaid_use_local" not in app.config:
+        return
+    app.connect("config-inited", _apply_mermaid_defaults, priority=100)
+    app.connect("build-finished", _copy_for_other_themes)

@@ -1,0 +1,13 @@
+project = "Field notes"
+author = "A. Writer"
+copyright = "2026, A. Writer"
+extensions = ["sphinx_notebook"]
+html_theme = "sphinx_notebook"
+blog_baseurl = "https://notebook.example.org/"
+blog_authors = {"aw": ("A. Writer", None)}
+blog_default_author = "aw"
+html_theme_options = {
+    "footer_text": "Notes kept in public.",
+    "social_links": [("Source", "https://example.org/source")],
+}
+exclude_patterns = ["_build"]
