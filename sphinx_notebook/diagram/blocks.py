@@ -85,7 +85,7 @@ def _shift(shape: Shape, dx: float, dy: float) -> Shape:
             args[i] += dx
             args[i + 1] += dy
     return Shape(shape.kind, shape.key, tuple(args), shape.stroke, shape.fill,
-                 shape.fill_style, shape.dashed, shape.faded, shape.width)
+                 shape.fill_style, shape.dashed, shape.faded, shape.width, shape.connector)
 
 
 def fmt_value(value: Any) -> str:
@@ -180,8 +180,9 @@ def build_array(block: dict[str, Any]) -> BlockGeom:
     body = Rect(0, 0, width, CELL_H * count) if down else Rect(0, 0, width * count, CELL_H)
     geom = BlockGeom(outer=body, body=body)
     geom.slots[""] = Slot(body, bid)
-    if not cells:
-        geom.shapes.append(Shape("rect", f"{bid}:empty", (0, 0, body.w, body.h), dashed=True))
+    # one outline plus dividers: half the strokes of a box per cell, and it is how
+    # the sketches draw arrays
+    geom.shapes.append(Shape("rect", f"{bid}:outer", (0, 0, body.w, body.h), dashed=not cells))
     index = block.get("index")
     first = index if isinstance(index, int) and not isinstance(index, bool) else 0
     show_index = index is not None and index is not False
@@ -189,7 +190,9 @@ def build_array(block: dict[str, Any]) -> BlockGeom:
     for i, cell in enumerate(cells):
         rect = Rect(0, i * CELL_H, width, CELL_H) if down else Rect(i * width, 0, width, CELL_H)
         key = f"{bid}[{i}]"
-        geom.shapes.append(Shape("rect", key, (rect.x, rect.y, rect.w, rect.h), faded=cell.faded))
+        if i:
+            divider = (rect.x, 0, rect.x, CELL_H) if not down else (0, rect.y, width, rect.y)
+            geom.shapes.append(Shape("line", f"{key}:edge", divider))
         _add_cell_content(geom, cell, rect, key)
         slot = Slot(rect, key, is_cell=True)
         geom.slots[f"[{i}]"] = slot

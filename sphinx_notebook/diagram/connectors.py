@@ -70,7 +70,7 @@ def _head(tip: Point, before: Point, key: str, colour: str, size: float = HEAD_L
     angle = math.atan2(tip[1] - before[1], tip[0] - before[0]) + math.pi
     wings = [(tip[0] + size * math.cos(angle + s), tip[1] + size * math.sin(angle + s))
              for s in (HEAD_ANGLE, -HEAD_ANGLE)]
-    return Shape("poly", key, (*wings[0], *tip, *wings[1]), stroke=colour)
+    return Shape("poly", key, (*wings[0], *tip, *wings[1]), stroke=colour, connector=True)
 
 
 def _quad_points(p0: Point, c: Point, p1: Point, steps: int = 12) -> list[Point]:
@@ -153,9 +153,9 @@ def pointer(source: Slot, target: Slot, style: dict[str, Any], key: str) -> Draw
     if bend:
         points = _quad_points(start, ctrl, end)
         drawn.shapes.append(Shape("curve", key, _flat(_quad_points(start, ctrl, end, 6)), stroke=colour,
-                                  dashed=dashed))
+                                  dashed=dashed, connector=True))
     else:
-        drawn.shapes.append(Shape("line", key, (*start, *end), stroke=colour, dashed=dashed))
+        drawn.shapes.append(Shape("line", key, (*start, *end), stroke=colour, dashed=dashed, connector=True))
         points = [start, end]
     if style.get("head") is not False:
         head = _head(end, ctrl if bend else start, f"{key}:head", colour)
@@ -209,7 +209,8 @@ def note(target: Slot, spec: dict[str, Any], key: str) -> Drawn:
         dx, dy = end[0] - start[0], end[1] - start[1]
         c1 = (start[0] + dx / 3 - bend * dy * 0.6, start[1] + dy / 3 + bend * dx * 0.6)
         c2 = (start[0] + 2 * dx / 3 + bend * dy * 0.3, start[1] + 2 * dy / 3 - bend * dx * 0.3)
-        drawn.shapes.append(Shape("curve", key, _flat(_cubic_points(start, c1, c2, end, 6)), stroke="red"))
+        drawn.shapes.append(Shape("curve", key, _flat(_cubic_points(start, c1, c2, end, 6)), stroke="red",
+                                  connector=True))
         head = _head(end, c2, f"{key}:head", "red", 8.0)
         drawn.shapes.append(head)
         drawn.extents.append(bounding([_extent([start, c1, c2, end], 2), _extent(list(zip(

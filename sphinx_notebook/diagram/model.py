@@ -93,6 +93,7 @@ class Shape:
     dashed: bool = False
     faded: bool = False
     width: float = 1.0
+    connector: bool = False  # pointers and note arrows: one calmer stroke, like a pen line
 
 
 @dataclass

@@ -10,6 +10,7 @@ engine so the output is small and byte-stable.
 
 from __future__ import annotations
 
+import functools
 import json
 import zlib
 from dataclasses import dataclass
@@ -29,12 +30,18 @@ var __nbRough = (function () {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   var gen = rough.generator();
-  var num = /-?\d*\.?\d+(?:e[-+]?\d+)?/gi;
-  function round(d) {
-    return d.replace(num, function (m) {
-      var v = Math.round(parseFloat(m) * 100) / 100;
-      return String(v === 0 ? 0 : v);
-    });
+  var SET = {path: "p", fillPath: "f", fillSketch: "h"};
+  var OP = {move: "M", bcurveTo: "C", lineTo: "L"};
+  function encode(set) {
+    // [set type, op letters, coordinates * 100 as integers]: formatting floats is
+    // slow in the engine, so Python turns the integers into path data.
+    var letters = "", nums = [];
+    for (var i = 0; i < set.ops.length; i++) {
+      var op = set.ops[i], data = op.data;
+      letters += OP[op.op] || "L";
+      for (var j = 0; j < data.length; j++) nums.push(Math.round(data[j] * 100));
+    }
+    return [SET[set.type] || "p", letters, nums];
   }
   function draw(req) {
     var o = req.o, a = req.a, d;
@@ -49,15 +56,13 @@ var __nbRough = (function () {
       for (var i = 0; i + 1 < a.length; i += 2) pts.push([a[i], a[i + 1]]);
       d = req.t === "poly" ? gen.linearPath(pts, o) : gen.curve(pts, o);
     }
-    return gen.toPaths(d).map(function (p) {
-      return [round(p.d), p.stroke, p.strokeWidth, p.fill || "none"];
-    });
+    return d.sets.map(encode);
   }
   return function (reqs) { return JSON.stringify(reqs.map(draw)); };
 })();
 """
 
-BASE_OPTIONS: dict[str, float] = {"roughness": 1.0, "bowing": 1.0, "strokeWidth": 1.4}
+BASE_OPTIONS: dict[str, float] = {"roughness": 1.0, "bowing": 1.0, "strokeWidth": 1.2}
 
 
 @dataclass(frozen=True)
@@ -88,10 +93,17 @@ def _request(shape: Shape, seed: int, options: dict[str, float]) -> dict[str, An
         opts["hachureGap"] = 5
         opts["hachureAngle"] = -41
         opts["fillWeight"] = 1.2
-    if shape.kind == "ellipse" and shape.fill_style == "solid":
+        opts["disableMultiStrokeFill"] = True
+    if shape.kind == "ellipse" and shape.fill_style == "solid":  # pointer dots
         opts["roughness"] = min(options["roughness"], 0.6)
+        opts["disableMultiStroke"] = True
+        opts["curveStepCount"] = 5
     if shape.kind == "poly":
         opts["preserveVertices"] = True
+    if shape.connector:
+        opts["disableMultiStroke"] = True
+        opts["roughness"] = options["roughness"] * 0.6
+        opts["bowing"] = options["bowing"] * 0.5
     return {"t": shape.kind, "a": [round(v, 3) for v in shape.args], "o": opts}
 
 
@@ -121,11 +133,46 @@ def draw(shapes: list[Shape], seed: int, options: dict[str, float]) -> list[list
     requests = [_request(shape, seed, options) for shape in shapes]
     result = json.loads(engine.call("__nbRough", requests))
     out: list[list[Stroke]] = []
-    for shape, paths in zip(shapes, result, strict=False):
-        out.append([
-            Stroke(d, stroke or "none", round(float(width or 0), 2), fill or "none",
-                   shape.dashed, shape.faded)
-            for d, stroke, width, fill in paths
-            if d
-        ])
+    for shape, request, sets in zip(shapes, requests, result, strict=False):
+        opts = request["o"]
+        paths = []
+        for kind, letters, numbers in sets:
+            d = path_data(letters, numbers)
+            if not d:
+                continue
+            if kind == "f":
+                paths.append(Stroke(d, "none", 0.0, opts.get("fill", "ink"), shape.dashed, shape.faded))
+            elif kind == "h":
+                paths.append(Stroke(d, opts.get("fill", "ink"), round(opts.get("fillWeight", 1.0), 2), "none",
+                                    shape.dashed, shape.faded))
+            else:
+                paths.append(Stroke(d, shape.stroke, round(opts["strokeWidth"], 2), "none",
+                                    shape.dashed, shape.faded))
+        out.append(paths)
     return out
+
+
+_ARITY = {"M": 2, "L": 2, "C": 6}
+
+
+@functools.lru_cache(maxsize=256)
+def _template(letters: str) -> tuple[str, int]:
+    """printf template for a sequence of path ops, and how many numbers it takes.
+
+    ``%.7g`` prints hundredths exactly up to 99999.99 and drops trailing zeros;
+    one ``%`` over the whole path is far quicker than formatting each number.
+    """
+    parts, count = [], 0
+    for letter in letters:
+        arity = _ARITY.get(letter, 2)
+        parts.append(letter + " ".join(["%.7g"] * arity))
+        count += arity
+    return "".join(parts), count
+
+
+def path_data(letters: str, numbers: list[int]) -> str:
+    """SVG path data from op letters and their coordinates in hundredths."""
+    template, count = _template(letters)
+    if count != len(numbers):
+        return ""
+    return template % tuple([n / 100 for n in numbers])
