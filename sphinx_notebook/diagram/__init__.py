@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_notebook.diagram.directive import DiagramDirective, notebook_diagram
-from sphinx_notebook.diagram.visitors import visitors
+from sphinx_notebook.diagram.visitors import visit_html, visit_latex, visit_man, visit_texinfo, visit_text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -20,6 +20,13 @@ if TYPE_CHECKING:
 
 def setup_diagram(app: Sphinx) -> None:
     """Register the ``diagram`` directive, its node and the LaTeX package it needs."""
-    app.add_node(notebook_diagram, **visitors())
+    app.add_node(
+        notebook_diagram,
+        html=(visit_html, None),
+        latex=(visit_latex, None),
+        text=(visit_text, None),
+        man=(visit_man, None),
+        texinfo=(visit_texinfo, None),
+    )
     app.add_directive("diagram", DiagramDirective)
     app.add_latex_package("tikz")

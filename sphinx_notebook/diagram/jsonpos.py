@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from contextlib import suppress
-from json.decoder import scanstring
+from json import JSONDecoder
 
 Path = tuple[str | int, ...]
 
+_DECODER = JSONDecoder()
 _WS = re.compile(r"[ \t\n\r]*")
 _SCALAR = re.compile(r"-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?|true|false|null")
 
@@ -51,7 +52,7 @@ class _Scanner:
         if char == "[":
             return self.items(pos + 1, path)
         if char == '"':
-            return scanstring(self.text, pos + 1)[1]
+            return _DECODER.raw_decode(self.text, pos)[1]
         match = _SCALAR.match(self.text, pos)
         if match is None:
             raise ValueError(f"unexpected character at offset {pos}")
@@ -64,7 +65,7 @@ class _Scanner:
         while True:
             pos = self.skip(pos)
             key_start = pos
-            key, pos = scanstring(self.text, pos + 1)
+            key, pos = _DECODER.raw_decode(self.text, pos)
             # The key is where a writer looks for "unknown key" and "wrong type".
             if (*path, key) in self.offsets:
                 self.repeated.append((*path, key))

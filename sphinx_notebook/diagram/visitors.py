@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
@@ -144,13 +144,3 @@ def visit_texinfo(self: TexinfoTranslator, node: nodes.Element) -> None:
     self.body.append(self.escape(plain_text(node)))
     raise nodes.SkipNode
 
-
-def visitors() -> dict[str, tuple[Any, None]]:
-    """The ``app.add_node`` keyword arguments: one visitor per builder family."""
-    return {
-        "html": (visit_html, None),
-        "latex": (visit_latex, None),
-        "text": (visit_text, None),
-        "man": (visit_man, None),
-        "texinfo": (visit_texinfo, None),
-    }
