@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -206,3 +207,17 @@ def test_parallel_build_gives_the_same_bytes(make_app, sphinx_test_tempdir):
     serial, parallel = results
     assert len(serial) == 8 and all(len(svgs) == 1 for svgs in serial.values())
     assert serial == parallel
+
+
+@pytest.mark.sphinx("html", testroot="diagram")
+def test_directive_seed_and_roughness_win_over_the_json(app):
+    app.build()
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    drawn = next(f for f in _figures(html) if "The loop a learning system runs forever" in f)
+    spec = json.loads((Path(app.srcdir) / "diagrams" / "learningloop.json").read_text(encoding="utf-8"))
+    spec["seed"] = 4  # :seed: 4 in index.md; the JSON says 21
+    spec["rough"] = {"roughness": 0.5}  # :roughness: 0.5
+    expected = render.render_svg(spec, seed=4, roughness=0.5, title=spec["title"], alt=spec["alt"])
+    assert expected in drawn
+    spec["seed"] = 21
+    assert render.render_svg(spec, seed=21, roughness=0.5, title=spec["title"], alt=spec["alt"]) not in drawn
