@@ -1,0 +1,230 @@
+"""Atom feeds that validate and read well: this replaces ablog's feed writer.
+
+ablog's feeds used the build clock for ``updated``, one ``<id>`` for every
+feed, relative links in entries, TeX or KaTeX's visual HTML for math and
+mermaid blocks a reader cannot draw. Here each entry is rendered from the
+post's doctree with mermaid diagrams turned into their source plus a link to
+the post and formulas into MathML, then cleaned (feedhtml) and written by
+atom.py: dates from the posts in ``notebook_timezone``, one id per feed (its
+own URL), a feed-level author, links absolute against ``blog_baseurl``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+import jinja2
+from ablog.blog import Blog
+from docutils import nodes
+from sphinx.locale import _
+
+from sphinx_notebook.blog.atom import Entry, Feed, Person, feed_xml, newest
+from sphinx_notebook.blog.feedhtml import clean_entry_html
+from sphinx_notebook.blog.render import excerpt_tree, fulltext_tree, resolve, to_html
+
+if TYPE_CHECKING:
+    from ablog.blog import Post
+    from sphinx.application import Sphinx
+
+FEED_BUILDERS = ("html", "dirhtml")
+EPOCH = datetime(1970, 1, 1)
+UNSET_AUTHOR = "Author name not set"
+
+
+def package_version() -> str:
+    from sphinx_notebook import __version__  # the package imports this module while loading
+
+    return __version__
+
+
+def join_url(base: str, *parts: str) -> str:
+    return base.rstrip("/") + "/" + "/".join(part.strip("/") for part in parts if part)
+
+
+def page_url(app: Sphinx, docname: str) -> str:
+    """Absolute URL of a page (``.../post.html`` or ``.../post/`` with dirhtml)."""
+    return join_url(app.config.blog_baseurl, app.builder.get_target_uri(docname))
+
+
+def localize(app: Sphinx, moment: datetime) -> datetime:
+    """ablog's naive wall-clock dates, read in ``notebook_timezone``."""
+    zone = ZoneInfo(app.config.notebook_timezone)
+    return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment.astimezone(zone)
+
+
+def _mathml(app: Sphinx, node: nodes.Element, display: bool) -> str | None:
+    try:
+        from sphinx_notebook.math.katex import prepare_environment, render_mathml, wrap_display
+        from sphinx_notebook.math.macros import katex_macros
+    except ImportError:  # the math part is not there: leave Sphinx's own rendering
+        return None
+    tex = node.astext()
+    if display:
+        nowrap = node.get("no-wrap", node.get("nowrap", False))
+        tex = prepare_environment(tex) if nowrap else wrap_display(tex)
+    return render_mathml(tex, display, katex_macros(app.config.notebook_math_macros))
+
+
+def feed_friendly(app: Sphinx, doctree: nodes.Element, post_url: str) -> None:
+    """Turn what a feed reader cannot show into what it can, in place."""
+    for node in list(doctree.findall(lambda n: type(n).__name__ == "mermaid")):
+        code = str(node.get("code", ""))
+        block = nodes.literal_block(code, code, language="text", classes=["nb-mermaid-source"])
+        note = nodes.paragraph("", _("Diagram (mermaid source): "))
+        note += nodes.reference("", _("see it drawn in the post"), refuri=post_url)
+        node.replace_self([note, block])
+    for node in list(doctree.findall(nodes.math_block)):
+        mathml = _mathml(app, node, display=True)
+        if mathml is None:
+            continue
+        number = f'<span class="eqno">({node["number"]})</span>' if node.get("number") else ""
+        node.replace_self(nodes.raw("", f'<div class="math">{mathml}{number}</div>', format="html"))
+    for node in list(doctree.findall(nodes.math)):
+        mathml = _mathml(app, node, display=False)
+        if mathml is not None:
+            node.replace_self(nodes.raw("", mathml, format="html"))
+
+
+def render_html(app: Sphinx, post: Post, fulltext: bool) -> str:
+    """The post (or its excerpt) as feed HTML, resolved as if on the post's own page."""
+    docname = post.docname
+    post_url = page_url(app, docname) + (f"#{post.section}" if post.section else "")
+    doctree = fulltext_tree(post) if fulltext else excerpt_tree(app, post, docname)
+    resolve(app, doctree, docname)
+    feed_friendly(app, doctree, post_url)
+    return clean_entry_html(to_html(app, doctree, docname), post_url)
+
+
+def feed_author(app: Sphinx, blog: Blog) -> Person:
+    """Who writes the blog: the default ablog author, else ``author``, else the blog title."""
+    default = blog.blog_default_author
+    if default:
+        label = default[0] if isinstance(default, list) else default
+        name, link = app.config.blog_authors.get(label, (label, None))
+        return Person(str(name), link or "")
+    if app.config.author and app.config.author != UNSET_AUTHOR:
+        return Person(str(app.config.author))
+    return Person(str(app.config.blog_title or app.config.project))
+
+
+class FeedWriter:
+    """Builds every feed of one build, rendering each post's HTML once."""
+
+    def __init__(self, app: Sphinx) -> None:
+        self.app = app
+        self.blog = Blog(app)
+        self.author = feed_author(app, self.blog)
+        self._html: dict[tuple[str, bool], str] = {}
+        all_updates = [localize(app, post.update or post.date) for post in self.blog.posts]
+        self.fallback = max(all_updates, default=localize(app, EPOCH))
+
+    def content(self, post: Post) -> tuple[str, str]:
+        """(summary text, content HTML) for ``post``, following ablog's feed settings."""
+        config = self.app.config
+        # No plain-text summary: it would show formulas as TeX; the content
+        # (full text or the excerpt) is what readers display.
+        summary = ""
+        if config.blog_feed_titles:
+            return "", ""
+        key = (post.docname + "#" + post.section, bool(config.blog_feed_fulltext))
+        if key not in self._html:
+            self._html[key] = render_html(self.app, post, bool(config.blog_feed_fulltext))
+        return summary, self._html[key]
+
+    def entry(self, post: Post, templates: dict[str, str]) -> Entry:
+        app = self.app
+        url = page_url(app, post.docname) + (f"#{post.section}" if post.section else "")
+        summary, content = self.content(post)
+        title = post.title
+        values = {"post": post, "title": title, "summary": summary, "content": content, "url": url}
+        rendered = {
+            name: jinja2.Template(templates[name]).render(**values)
+            for name in ("title", "summary", "content")
+            if name in templates
+        }
+        published = localize(app, post.date)
+        return Entry(
+            id=url,
+            title=rendered.get("title", title),
+            url=url,
+            published=published,
+            updated=max(published, localize(app, post.update or post.date)),
+            authors=tuple(Person(str(author), author.href or "") for author in post.author or []),
+            categories=tuple((str(tag.label), str(tag)) for tag in sorted(post.tags or [])),
+            summary=rendered.get("summary", summary),
+            content=rendered.get("content", content),
+        )
+
+    def feed(self, posts: list[Post], page: str, path: str, title: str, templates: dict[str, str]) -> Feed:
+        app = self.app
+        chosen = sorted(posts, key=lambda post: (post.date, post.title), reverse=True)
+        if app.config.blog_feed_length:
+            chosen = chosen[: app.config.blog_feed_length]
+        entries = tuple(self.entry(post, templates) for post in chosen)
+        self_url = join_url(app.config.blog_baseurl, path)
+        return Feed(
+            id=self_url,
+            title=title,
+            self_url=self_url,
+            page_url=page_url(app, page),
+            author=self.author,
+            updated=newest(entries, self.fallback),
+            entries=entries,
+            subtitle=app.config.blog_feed_subtitle or "",
+            language=(app.config.language or "en").replace("_", "-"),
+            generator=("sphinx_notebook", package_version(), ""),
+        )
+
+    def all_feeds(self) -> list[tuple[str, Feed]]:
+        """(output path, feed) for the main feed and, with ``blog_feed_archives``, each archive."""
+        app, blog = self.app, self.blog
+        templates: dict[str, dict[str, str]] = app.config.blog_feed_templates or {"atom": {}}
+        sources = [(list(blog.posts), blog.blog_path, blog.blog_path, blog.blog_title)]
+        if app.config.blog_feed_archives:
+            for header, catalog in (
+                (_("Posts by"), blog.author),
+                (_("Posts from"), blog.location),
+                (_("Posts in"), blog.language),
+                (_("Posts in"), blog.category),
+                (_("Posted in"), blog.archive),
+                (_("Posts tagged"), blog.tags),
+            ):
+                for collection in catalog:
+                    if len(collection):
+                        title = f"{blog.blog_title} - {header} {collection}"
+                        sources.append((list(collection), collection.docname, collection.path, title))
+        found = []
+        for posts, page, folder, title in sources:
+            for root, root_templates in sorted(templates.items()):
+                path = f"{folder.strip('/')}/{root}.xml"
+                found.append((path, self.feed(posts, page, path, title, root_templates or {})))
+        return found
+
+
+def silence_ablog_feeds(app: Sphinx) -> list[Any]:
+    """``html-collect-pages`` (before ablog's generator runs): ablog writes no feed of its own."""
+    Blog(app).config["blog_feed_templates"] = {}
+    return []
+
+
+def write_feeds(app: Sphinx) -> list[Any]:
+    """``html-collect-pages``: write every feed into the output folder."""
+    if app.builder.name not in FEED_BUILDERS or not app.config.blog_baseurl:
+        return []
+    outdir = Path(app.builder.outdir)
+    for path, feed in FeedWriter(app).all_feeds():
+        target = outdir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        data = feed_xml(feed)
+        if not target.is_file() or target.read_bytes() != data:
+            target.write_bytes(data)
+    return []
+
+
+def setup_feeds(app: Sphinx) -> None:
+    """Replace ablog's feed writer with ours."""
+    app.connect("html-collect-pages", silence_ablog_feeds, priority=450)
+    app.connect("html-collect-pages", write_feeds, priority=600)

@@ -1,0 +1,209 @@
+"""Make MyST front matter mean what it says before ablog reads it.
+
+ablog's ``CheckFrontMatter`` transform (priority 800) reads the docinfo
+fields as plain text: ``tags: [a, b]`` became the tags ``["a"`` and ``"b"]``,
+``blogpost: false`` still made a post, a bad date stopped the build with a
+traceback, and an aware date crashed its comparisons. ``NormalizeFrontMatter``
+(priority 740) rewrites the fields ablog reads into the form it expects,
+warning (``notebook.blog``, file:line) about values it has to drop;
+``DropUnwantedPost`` (priority 801) removes the post ablog made for a page
+that says ``blogpost: false``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from ablog.post import PostNode, UpdateNode
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
+from sphinx_notebook.blog.values import (
+    ValueProblem,
+    format_naive,
+    frontmatter_line,
+    parse_bool,
+    parse_list,
+    parse_post_date,
+    to_local_naive,
+)
+from sphinx_notebook.warning_types import WarningSubtype, get_logger, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+logger = get_logger(__name__)
+
+LIST_FIELDS = ("tags", "category", "author", "location", "language", "redirect")
+FLAG_FIELDS = ("exclude", "nocomments")
+INT_FIELDS = ("image", "excerpt")
+# Set on post nodes that came from a ``post`` directive, which a page's
+# ``blogpost: false`` does not cancel.
+DIRECTIVE_MARK = "nb_from_directive"
+
+
+def docinfo_fields(docinfo: nodes.docinfo) -> dict[str, nodes.Element]:
+    """The docinfo entries ablog reads, by name (``author`` and ``date`` are special nodes)."""
+    found: dict[str, nodes.Element] = {}
+    for child in docinfo.children:
+        if isinstance(child, nodes.field) and len(child) == 2:
+            found.setdefault(child[0].astext().strip(), child)
+        elif isinstance(child, (nodes.author, nodes.date)):
+            found.setdefault(child.tagname, child)
+    return found
+
+
+def field_text(entry: nodes.Element) -> str:
+    return entry[1].astext() if isinstance(entry, nodes.field) else entry.astext()
+
+
+def set_field_text(entry: nodes.Element, text: str) -> None:
+    """Replace the value of a docinfo entry, keeping the entry itself."""
+    if isinstance(entry, nodes.field):
+        entry[1].children = []
+        entry[1] += nodes.paragraph(text, text)
+    else:
+        entry.children = []
+        entry += nodes.Text(text)
+
+
+def blogpost_flag(fields: dict[str, nodes.Element]) -> bool | None:
+    """The page's ``blogpost`` value; None when absent or unreadable."""
+    entry = fields.get("blogpost")
+    if entry is None:
+        return None
+    try:
+        return parse_bool(field_text(entry))
+    except ValueProblem:
+        return None
+
+
+class NormalizeFrontMatter(SphinxTransform):
+    """Rewrite list, flag, number and date fields so ablog reads them right."""
+
+    # Before Sphinx's smart quotes (750) curl the quotes of ``author: ["A", "B"]``.
+    default_priority = 740
+
+    def apply(self, **kwargs: Any) -> None:
+        for post in self.document.findall(PostNode):
+            post[DIRECTIVE_MARK] = True
+        docinfo = next(iter(self.document.findall(nodes.docinfo)), None)
+        if docinfo is None:
+            return
+        fields = docinfo_fields(docinfo)
+        if not self.is_candidate(fields):
+            return
+        for name, entry in fields.items():
+            try:
+                self.normalize(name, entry)
+            except ValueProblem as problem:
+                self.problem(name, entry, f"{problem}; ignored")
+                entry.parent.remove(entry)
+
+    def is_candidate(self, fields: dict[str, nodes.Element]) -> bool:
+        """A page ablog would take for a post (or that says it is not one)."""
+        if "blogpost" in fields:
+            try:
+                parse_bool(field_text(fields["blogpost"]))
+            except ValueProblem as problem:
+                self.problem("blogpost", fields["blogpost"], f"{problem}; treating the page as a post")
+            return True
+        return self.env.docname in self.config.matched_blog_posts
+
+    def normalize(self, name: str, entry: nodes.Element) -> None:
+        text = field_text(entry)
+        if name in LIST_FIELDS:
+            items = parse_list(text)
+            for item in items:
+                if "," in item:
+                    raise ValueProblem(f"{name} {item!r} contains a comma, which separates {name}")
+            if not items:
+                entry.parent.remove(entry)
+            else:
+                set_field_text(entry, ", ".join(items))
+        elif name in FLAG_FIELDS:
+            # ablog only checks that the key is there: ``exclude: false`` excluded.
+            if parse_bool(text):
+                set_field_text(entry, "")
+            else:
+                entry.parent.remove(entry)
+        elif name in INT_FIELDS:
+            try:
+                int(text)
+            except ValueError as error:
+                raise ValueProblem(f"{text.strip()!r} is not a whole number") from error
+        elif name == "date":
+            parsed = parse_post_date(text, self.config.post_date_format)
+            zone = ZoneInfo(self.config.notebook_timezone)
+            if parsed.tzinfo is not None:
+                set_field_text(entry, format_naive(to_local_naive(parsed, zone)))
+
+    def problem(self, name: str, entry: nodes.Element, message: str) -> None:
+        warn(
+            logger,
+            WarningSubtype.blog,
+            "front matter %r: %s",
+            name,
+            message,
+            location=(self.env.docname, self.line_of(name, entry)),
+        )
+
+    def line_of(self, name: str, entry: nodes.Element) -> int | None:
+        if entry.line:
+            return entry.line
+        source = self.document.get("source")
+        try:
+            text = Path(source).read_text(encoding="utf-8") if source else ""
+        except OSError:
+            return None
+        return frontmatter_line(text, name)
+
+
+class DropUnwantedPost(SphinxTransform):
+    """``blogpost: false`` wins over ``blog_post_pattern``: remove ablog's front matter post."""
+
+    default_priority = 801
+
+    def apply(self, **kwargs: Any) -> None:
+        docinfo = next(iter(self.document.findall(nodes.docinfo)), None)
+        if docinfo is None or blogpost_flag(docinfo_fields(docinfo)) is not False:
+            return
+        for post in list(self.document.findall(PostNode)):
+            if not post.get(DIRECTIVE_MARK) and post.parent is not None:
+                post.parent.remove(post)
+
+
+def check_update_dates(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read`` (before ablog): an ``update`` with a bad date becomes a plain note.
+
+    ablog raises on an unreadable update date and on an update in a post
+    without a date; both now warn and keep the text.
+    """
+    posts = list(doctree.findall(PostNode))
+    undated = bool(posts) and all(not post.get("date") for post in posts)
+    zone = ZoneInfo(app.config.notebook_timezone)
+    for update in list(doctree.findall(UpdateNode)):
+        problem = None
+        try:
+            parsed = parse_post_date(update.get("date", ""), app.config.post_date_format)
+        except ValueProblem as error:
+            problem = str(error)
+        else:
+            if parsed.tzinfo is not None:
+                update["date"] = format_naive(to_local_naive(parsed, zone))
+            if undated:
+                problem = "an update needs a post with a date"
+        if problem:
+            warn(logger, WarningSubtype.blog, "update: %s; shown as a note", problem, location=update)
+            note = nodes.note("", *update.children)
+            note.source, note.line = update.source, update.line
+            update.replace_self(note)
+
+
+def setup_frontmatter(app: Sphinx) -> None:
+    """Register the front matter fixes around ablog's own transform."""
+    app.add_transform(NormalizeFrontMatter)
+    app.add_transform(DropUnwantedPost)
+    app.connect("doctree-read", check_update_dates, priority=400)

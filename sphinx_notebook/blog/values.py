@@ -1,0 +1,110 @@
+"""Read blog front matter values the way a person writes them.
+
+Pure helpers (no Sphinx imports). MyST hands non-string YAML values over as
+JSON text (``tags: [a, b]`` arrives as ``["a", "b"]``) and ablog splits every
+value on commas, so lists, booleans and dates need reading before ablog sees
+them.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, tzinfo
+
+import yaml
+from dateutil.parser import ParserError
+from dateutil.parser import parse as parse_date_text
+
+TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
+FALSE_WORDS = frozenset({"false", "no", "off", "0"})
+QUOTES = "\"'\u201c\u201d\u2018\u2019"
+
+
+class ValueProblem(ValueError):
+    """A front matter value that cannot be used; the message says what to write."""
+
+
+def parse_list(text: str) -> list[str]:
+    """Items of a list-valued field: ``a, b``, ``[a, b]`` or ``["a", 'b']``.
+
+    Empty items and repeats are dropped, so ``tags: []`` gives no tag at all
+    (ablog would make a tag with an empty name).
+    """
+    text = text.strip()
+    items: list[object]
+    if text.startswith("[") and text.endswith("]"):
+        try:
+            loaded = json.loads(text)
+        except ValueError:
+            try:
+                loaded = yaml.safe_load(text)
+            except yaml.YAMLError:
+                loaded = None
+        if not isinstance(loaded, list):
+            loaded = [part.strip().strip(QUOTES) for part in text[1:-1].split(",")]
+        items = loaded
+    else:
+        items = list(text.split(","))
+    result: list[str] = []
+    for item in items:
+        if isinstance(item, (list, dict)):
+            raise ValueProblem(f"nested value {json.dumps(item)} is not allowed; write a flat list of names")
+        name = str(item).strip().strip(QUOTES).strip() if item is not None else ""
+        if name and name not in result:
+            result.append(name)
+    return result
+
+
+def parse_bool(text: str) -> bool:
+    """A YAML-ish boolean (``true``/``false``, ``yes``/``no``, ``1``/``0``)."""
+    word = text.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ValueProblem(f"{text.strip()!r} is not true or false")
+
+
+def parse_post_date(text: str, date_format: str) -> datetime:
+    """A post date as ablog reads it: ``post_date_format`` first, then any common form."""
+    text = text.strip()
+    try:
+        return datetime.strptime(text, date_format)
+    except ValueError:
+        pass
+    try:
+        return parse_date_text(text)
+    except (ParserError, ValueError, OverflowError) as error:
+        raise ValueProblem(
+            f"{text!r} is not a date (write it as YYYY-MM-DD, optionally with a time)"
+        ) from error
+
+
+def to_local_naive(value: datetime, zone: tzinfo) -> datetime:
+    """Express an aware time in ``zone`` without tzinfo, as ablog's naive dates are.
+
+    ablog compares post dates with naive datetimes and fails on aware ones
+    (``2024-01-05T10:00:00+02:00`` in front matter), so every date becomes
+    wall-clock time in ``notebook_timezone``.
+    """
+    if value.tzinfo is None:
+        return value
+    return value.astimezone(zone).replace(tzinfo=None)
+
+
+def format_naive(value: datetime) -> str:
+    """Text ablog parses back to exactly ``value``."""
+    return value.isoformat(sep=" ")
+
+
+def frontmatter_line(source_text: str, key: str) -> int | None:
+    """Line number (1-based) of ``key:`` in a Markdown file's YAML front matter."""
+    lines = source_text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return None
+    for number, line in enumerate(lines[1:], start=2):
+        if line.strip() in ("---", "..."):
+            return None
+        if line.startswith(f"{key}:"):
+            return number
+    return None

@@ -1,0 +1,8 @@
+project = "Blog test"
+author = "Test Author"
+extensions = ["sphinx_notebook"]
+html_theme = "sphinx_notebook"
+blog_baseurl = "https://notebook.example.org/"
+blog_authors = {"Ada": ("Ada Lovelace", None), "Alan": ("Alan Turing", "https://example.org/alan")}
+blog_feed_archives = True
+notebook_timezone = "Europe/Paris"
