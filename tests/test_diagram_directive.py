@@ -130,7 +130,9 @@ def test_bad_input_warns_at_file_and_line_and_shows_an_error_box(app, warning):
     boxes = re.findall(r'<div class="nb-diagram-error" role="note">.*?</div>', html, flags=re.DOTALL)
     assert len(boxes) == 7  # cels, comma, dangling, duplicate, missing file, bad.json, broken.svg
     assert "did you mean &#x27;cells&#x27;?" in boxes[0]
-    assert "After the broken ones." in html  # the build went on
+    assert "After the broken ones, " in html  # the build went on
+    assert '<span class="caption-text">Caption from the JSON</span>' in html
+    assert re.search(r'href="#fig-json-caption"><span class="std std-numref">Fig\. 2</span>', html)
     # The diagram without alt still draws, with a generated description.
     assert "Diagram of box no alt here." in html
 
