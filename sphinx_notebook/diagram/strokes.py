@@ -11,11 +11,11 @@ engine so the output is small and byte-stable.
 from __future__ import annotations
 
 import functools
-import json
 import zlib
 from dataclasses import dataclass
 from typing import Any
 
+from sphinx_notebook.diagram import hachure
 from sphinx_notebook.diagram.model import Shape
 from sphinx_notebook.jsengine import get_engine
 
@@ -43,12 +43,20 @@ var __nbRough = (function () {
     }
     return [SET[set.type] || "p", letters, nums];
   }
-  function draw(req) {
-    var o = req.o, a = req.a, d;
+  function draw(base, req) {
+    var o = Object.assign({}, base, req.o), a = req.a, d;
     state = o.seed | 0;
     if (req.t === "rect") d = gen.rectangle(a[0], a[1], a[2], a[3], o);
     else if (req.t === "ellipse") d = gen.ellipse(a[0] + a[2] / 2, a[1] + a[3] / 2, a[2], a[3], o);
     else if (req.t === "line") d = gen.line(a[0], a[1], a[2], a[3], o);
+    else if (req.t === "hach") {
+      var ops = [];
+      for (var k = 0; k + 3 < a.length; k += 4) {
+        var set = gen.line(a[k], a[k + 1], a[k + 2], a[k + 3], o).sets[0];
+        for (var m = 0; m < set.ops.length; m++) ops.push(set.ops[m]);
+      }
+      return [encode({type: "fillSketch", ops: ops})];
+    }
     else {
       // rough.js's SVG path parser relies on RegExp.$1, which QuickJS lacks, so
       // curves are sent as points and drawn with generator.curve instead.
@@ -58,7 +66,9 @@ var __nbRough = (function () {
     }
     return d.sets.map(encode);
   }
-  return function (reqs) { return JSON.stringify(reqs.map(draw)); };
+  return function (base, reqs) {
+    return reqs.map(function (req) { return draw(base, req); });
+  };
 })();
 """
 
@@ -82,18 +92,24 @@ def element_seed(diagram_seed: int, key: str) -> int:
     return (zlib.crc32(f"{diagram_seed}:{key}".encode()) & 0x7FFFFFFF) or 1
 
 
+FILL_WEIGHT = 1.2
+
+
 def _request(shape: Shape, seed: int, options: dict[str, float]) -> dict[str, Any]:
-    opts: dict[str, Any] = dict(options)
-    opts["seed"] = element_seed(seed, shape.key)
-    opts["stroke"] = shape.stroke
-    opts["strokeWidth"] = options["strokeWidth"] * shape.width
+    """One shape for the engine; ``o`` holds only what differs from the diagram's options."""
+    opts: dict[str, Any] = {"seed": element_seed(seed, shape.key), "stroke": shape.stroke}
+    if shape.width != 1.0:
+        opts["strokeWidth"] = options["strokeWidth"] * shape.width
+    if shape.fill and shape.fill_style == "hachure" and shape.stroke == "none":
+        opts["stroke"] = shape.fill
+        opts["strokeWidth"] = FILL_WEIGHT
+        opts["disableMultiStroke"] = True
+        x, y, w, h = shape.args[:4]
+        lines = hachure.segments(x, y, w, h, ellipse=shape.kind == "ellipse")
+        return {"t": "hach", "a": [round(v, 2) for v in lines], "o": opts}
     if shape.fill:
         opts["fill"] = shape.fill
         opts["fillStyle"] = shape.fill_style
-        opts["hachureGap"] = 5
-        opts["hachureAngle"] = -41
-        opts["fillWeight"] = 1.2
-        opts["disableMultiStrokeFill"] = True
     if shape.kind == "ellipse" and shape.fill_style == "solid":  # pointer dots
         opts["roughness"] = min(options["roughness"], 0.6)
         opts["disableMultiStroke"] = True
@@ -104,7 +120,7 @@ def _request(shape: Shape, seed: int, options: dict[str, float]) -> dict[str, An
         opts["disableMultiStroke"] = True
         opts["roughness"] = options["roughness"] * 0.6
         opts["bowing"] = options["bowing"] * 0.5
-    return {"t": shape.kind, "a": [round(v, 3) for v in shape.args], "o": opts}
+    return {"t": shape.kind, "a": [round(v, 2) for v in shape.args], "o": opts}
 
 
 def rough_options(spec: dict[str, Any], roughness: float) -> dict[str, float]:
@@ -131,23 +147,23 @@ def draw(shapes: list[Shape], seed: int, options: dict[str, float]) -> list[list
     engine.load_vendor("roughjs/rough.js")
     engine.load(_SCRIPT_NAME, _SCRIPT)
     requests = [_request(shape, seed, options) for shape in shapes]
-    result = json.loads(engine.call("__nbRough", requests))
+    result = engine.call("__nbRough", options, requests)
+    width = round(options["strokeWidth"], 2)
     out: list[list[Stroke]] = []
-    for shape, request, sets in zip(shapes, requests, result, strict=False):
-        opts = request["o"]
+    for shape, sets in zip(shapes, result, strict=False):
         paths = []
+        fill = shape.fill or "ink"
         for kind, letters, numbers in sets:
             d = path_data(letters, numbers)
             if not d:
                 continue
             if kind == "f":
-                paths.append(Stroke(d, "none", 0.0, opts.get("fill", "ink"), shape.dashed, shape.faded))
+                paths.append(Stroke(d, "none", 0.0, fill, shape.dashed, shape.faded))
             elif kind == "h":
-                paths.append(Stroke(d, opts.get("fill", "ink"), round(opts.get("fillWeight", 1.0), 2), "none",
-                                    shape.dashed, shape.faded))
+                paths.append(Stroke(d, fill, FILL_WEIGHT, "none", shape.dashed, shape.faded))
             else:
-                paths.append(Stroke(d, shape.stroke, round(opts["strokeWidth"], 2), "none",
-                                    shape.dashed, shape.faded))
+                stroke_width = width if shape.width == 1.0 else round(width * shape.width, 2)
+                paths.append(Stroke(d, shape.stroke, stroke_width, "none", shape.dashed, shape.faded))
         out.append(paths)
     return out
 
