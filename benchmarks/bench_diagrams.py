@@ -89,14 +89,15 @@ def main() -> None:
             code_times.append(build(code_root))
             diagram_times.append(build(diagram_root))
     code, diagram = statistics.median(code_times), statistics.median(diagram_times)
-    print(f"{args.count} items, {args.rounds} rounds (wall time of a full sphinx-build -E, fresh process each)")
+    print(f"{args.count} items, {args.rounds} rounds (full sphinx-build -E, fresh process each)")
     print(f"{'variant':<22}{'median s':>10}{'min s':>9}{'max s':>9}")
     print(f"{'json code blocks':<22}{code:>10.2f}{min(code_times):>9.2f}{max(code_times):>9.2f}")
     print(f"{'diagrams':<22}{diagram:>10.2f}{min(diagram_times):>9.2f}{max(diagram_times):>9.2f}")
     best = min(diagram_times) / min(code_times)
     print(f"ratio diagrams / code blocks: {diagram / code:.2f}x median, {best:.2f}x best-of "
           f"(target <= 1.5x)")
-    print(f"extra per diagram: {(min(diagram_times) - min(code_times)) / args.count * 1000:.1f} ms (best-of)")
+    extra = (min(diagram_times) - min(code_times)) / args.count * 1000
+    print(f"extra per diagram: {extra:.1f} ms (best-of)")
 
 
 if __name__ == "__main__":

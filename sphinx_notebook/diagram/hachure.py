@@ -14,7 +14,10 @@ GAP = 5.0
 ANGLE = math.radians(41)  # lines rise to the right: "////"
 
 
-def _clip_rect(px: float, py: float, dx: float, dy: float, hw: float, hh: float) -> tuple[float, float] | None:
+Span = tuple[float, float] | None
+
+
+def _clip_rect(px: float, py: float, dx: float, dy: float, hw: float, hh: float) -> Span:
     low, high = -math.inf, math.inf
     for p, d, half in ((px, dx, hw), (py, dy, hh)):
         if abs(d) < 1e-12:
@@ -26,7 +29,7 @@ def _clip_rect(px: float, py: float, dx: float, dy: float, hw: float, hh: float)
     return (low, high) if high > low else None
 
 
-def _clip_ellipse(px: float, py: float, dx: float, dy: float, hw: float, hh: float) -> tuple[float, float] | None:
+def _clip_ellipse(px: float, py: float, dx: float, dy: float, hw: float, hh: float) -> Span:
     a = (dx / hw) ** 2 + (dy / hh) ** 2
     b = 2 * (px * dx / hw**2 + py * dy / hh**2)
     c = (px / hw) ** 2 + (py / hh) ** 2 - 1
