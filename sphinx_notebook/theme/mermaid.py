@@ -18,6 +18,7 @@ from sphinx.util.fileutil import copy_asset_file
 from sphinx_notebook.bundle import apply_defaults, names_set_in_conf
 
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
@@ -61,9 +62,25 @@ def _copy_for_other_themes(app: Sphinx, exception: Exception | None) -> None:
             copy_asset_file(STATIC / name, target)
 
 
+def _drop_from_generated_pages(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+) -> None:
+    """Pages without a doctree (search, indices, ablog archives) show no chart.
+
+    sphinxcontrib-mermaid only skips pages whose doctree has no diagram, so
+    it adds its module script to every generated page.
+    """
+    if doctree is not None or app.config.mermaid_use_local != SHIM:
+        return
+    scripts = context.get("script_files")
+    if isinstance(scripts, list):
+        scripts[:] = [js for js in scripts if SHIM not in str(getattr(js, "attributes", {}).get("body", ""))]
+
+
 def setup_mermaid(app: Sphinx) -> None:
     """Set mermaid defaults before sphinxcontrib-mermaid reads them."""
     if "mermaid_use_local" not in app.config:
         return
     app.connect("config-inited", _apply_mermaid_defaults, priority=100)
     app.connect("build-finished", _copy_for_other_themes)
+    app.connect("html-page-context", _drop_from_generated_pages, priority=600)
