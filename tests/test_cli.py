@@ -14,7 +14,7 @@ from sphinx_notebook import __version__
 from sphinx_notebook.cli import main
 from sphinx_notebook.scaffold import slugify, split_tags, yaml_scalar
 
-SPHINX_ARGS = ["-W", "-q", "-b", "html"]
+SPHINX_ARGS = ["-W", "-q", "-j", "2", "-b", "html"]
 
 
 def build(site: Path) -> Path:

@@ -17,7 +17,7 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 @pytest.fixture(scope="module")
 def built_docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Build a copy of docs/ (never the source tree) with -n -W, in its own process.
+    """Build a copy of docs/ (never the source tree) with -n -W -j 2, in its own process.
 
     A separate process because ablog keeps class-level state that would leak
     between in-process builds.
@@ -26,8 +26,9 @@ def built_docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source = root / "docs"
     shutil.copytree(DOCS, source, ignore=shutil.ignore_patterns("_build", "__pycache__"))
     out = root / "html"
+    options = ["-nW", "--keep-going", "-q", "-j", "2", "-b", "html"]
     result = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-nW", "--keep-going", "-q", "-b", "html", str(source), str(out)],
+        [sys.executable, "-m", "sphinx", *options, str(source), str(out)],
         capture_output=True,
         text=True,
     )

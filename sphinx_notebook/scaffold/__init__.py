@@ -112,7 +112,11 @@ def write_site(request: NewSite) -> list[Path]:
         baseurl, comment = normalise_baseurl(request.baseurl), ""
     else:
         baseurl = DEFAULT_BASEURL
-        comment = "# Replace with the address readers will find the site at: feeds need absolute links.\n"
+        comment = (
+            "# The address readers will find the site at (feeds need absolute links).\n"
+            "# Replace the placeholder, or on Read the Docs delete this line: the\n"
+            "# address Read the Docs serves the site at is then used.\n"
+        )
     today = (request.today or dt.date.today()).isoformat()
     first_post = f"{today}-hello-notebook.md"
 
