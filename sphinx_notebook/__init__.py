@@ -14,6 +14,7 @@ from sphinx_notebook.bundle import setup_bundle
 from sphinx_notebook.config import setup_config
 from sphinx_notebook.diagram import setup_diagram
 from sphinx_notebook.math import setup_math
+from sphinx_notebook.migrate import setup_migrate
 from sphinx_notebook.theme import setup_theme
 
 if TYPE_CHECKING:
@@ -31,6 +32,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_diagram(app)
     setup_math(app)
     setup_blog(app)
+    setup_migrate(app)
     return {
         "version": __version__,
         "env_version": 1,
