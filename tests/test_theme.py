@@ -73,7 +73,8 @@ def test_page_chrome(app: Any) -> None:
     nav = re.search(r'<nav class="nb-nav" aria-label="Main">(.*?)</nav>', html, re.S)
     assert nav is not None
     labels = re.findall(r">([^<>]+)</a>", nav.group(1))
-    assert labels == ["Posts", "Tags", "Archive", "About", "Search"]
+    assert labels == ["Posts", "Tags", "Archive", "About", "Search", "Subscribe"]
+    assert '<link rel="alternate" type="application/atom+xml"' in head
     # A long page gets its toc, in a labelled nav.
     assert '<nav class="nb-toc" aria-label="On this page">' in html
     # Tables scroll in their own box.
