@@ -40,8 +40,9 @@ def package_version() -> str:
     return __version__
 
 
-def join_url(base: str, *parts: str) -> str:
-    return base.rstrip("/") + "/" + "/".join(part.strip("/") for part in parts if part)
+def join_url(base: str, path: str) -> str:
+    """``path`` (a target URI, kept as is: dirhtml's end in ``/``) under ``base``."""
+    return base.rstrip("/") + "/" + path.lstrip("/")
 
 
 def page_url(app: Sphinx, docname: str) -> str:

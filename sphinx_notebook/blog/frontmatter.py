@@ -89,6 +89,7 @@ class NormalizeFrontMatter(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         for post in self.document.findall(PostNode):
             post[DIRECTIVE_MARK] = True
+        self.check_unreadable()
         docinfo = next(iter(self.document.findall(nodes.docinfo)), None)
         if docinfo is None:
             return
@@ -101,6 +102,21 @@ class NormalizeFrontMatter(SphinxTransform):
             except ValueProblem as problem:
                 self.problem(name, entry, f"{problem}; ignored")
                 entry.parent.remove(entry)
+
+    def check_unreadable(self) -> None:
+        """MyST dropped front matter it could not parse: say what that means for a post."""
+        if self.env.docname not in self.config.matched_blog_posts:
+            return
+        for message in self.document.findall(nodes.system_message):
+            text = message.astext()
+            if "Malformed YAML" in text or "YAML is not a dict" in text:
+                warn(
+                    logger,
+                    WarningSubtype.blog,
+                    "front matter is not valid YAML, so this page is not published as a post",
+                    location=(self.env.docname, message.get("line") or 1),
+                )
+                return
 
     def is_candidate(self, fields: dict[str, nodes.Element]) -> bool:
         """A page ablog would take for a post (or that says it is not one)."""

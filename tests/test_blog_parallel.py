@@ -1,0 +1,57 @@
+"""ablog under ``-j 2 -W``: merged post registry, same site as a serial build."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOTS = Path(__file__).parent / "roots"
+COMPARED = ("*.html", "*.xml")
+
+
+def build(make_app, tmp_path: Path, name: str, **kwargs):
+    srcdir = tmp_path / name
+    shutil.copytree(ROOTS / "test-blog", srcdir)
+    app = make_app("html", srcdir=srcdir, freshenv=True, **kwargs)
+    app.build()
+    return app
+
+
+def outputs(outdir: Path) -> dict[str, bytes]:
+    found = {}
+    for pattern in COMPARED:
+        for path in sorted(outdir.rglob(pattern)):
+            found[str(path.relative_to(outdir))] = path.read_bytes()
+    return found
+
+
+def test_parallel_build_matches_serial_build(make_app, tmp_path):
+    serial = build(make_app, tmp_path, "serial")
+    mine = outputs(serial.outdir)
+    serial.cleanup()  # forget its node registrations before the next application
+    parallel = build(make_app, tmp_path, "parallel", parallel=2, warningiserror=True)
+    assert parallel.parallel == 2
+    assert parallel.is_parallel_allowed("read")  # ablog is declared safe now
+    assert parallel.warning.getvalue() == ""
+    assert parallel.statuscode == 0
+    theirs = outputs(parallel.outdir)
+    assert sorted(mine) == sorted(theirs)
+    different = [name for name in mine if mine[name] != theirs[name]]
+    assert different == []
+    assert "posts/first.html" in mine and "blog/atom.xml" in mine and "blog/tag/python.html" in mine
+
+
+def test_ablog_is_marked_parallel_safe_only_through_our_setup(make_app, tmp_path):
+    app = build(make_app, tmp_path, "flag")
+    assert app.extensions["ablog"].parallel_read_safe is True
+
+
+@pytest.mark.parametrize("parallel", [0, 2])
+def test_registry_holds_every_post_after_merge(make_app, tmp_path, parallel):
+    app = build(make_app, tmp_path, f"registry{parallel}", parallel=parallel)
+    assert sorted(app.env.nb_blog_posts) == [
+        "posts/first", "posts/future", "posts/second", "posts/third", "posts/undated",
+    ]
+    assert sorted(app.env.ablog_posts) == sorted(app.env.nb_blog_posts)
