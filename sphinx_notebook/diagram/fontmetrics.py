@@ -9,6 +9,7 @@ then draws them in a wider fallback font.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 from sphinx_notebook.diagram import fontmetrics_table as table
@@ -28,8 +29,9 @@ def _advance(char: str) -> float:
     return table.FALLBACK_ADVANCE / _EM
 
 
+@functools.lru_cache(maxsize=4096)
 def text_width(text: str, size: float) -> float:
-    """Width in px of one line of ``text`` at font ``size`` px."""
+    """Width in px of one line of ``text`` at font ``size`` px (memoised: layout asks often)."""
     return sum(_advance(char) for char in text) * size
 
 
