@@ -69,7 +69,8 @@ def test_page_chrome(app: Any) -> None:
     assert 'localStorage.getItem("nb-theme")' in head
     assert 'id="pygments_dark_css"' in head
     assert '<a class="nb-skip-link" href="#nb-main">' in html
-    assert '<button class="nb-theme-toggle" type="button" aria-label="Dark mode" aria-pressed="false">' in html
+    toggle = '<button class="nb-theme-toggle" type="button" aria-label="Dark mode" aria-pressed="false">'
+    assert toggle in html
     nav = re.search(r'<nav class="nb-nav" aria-label="Main">(.*?)</nav>', html, re.S)
     assert nav is not None
     labels = re.findall(r">([^<>]+)</a>", nav.group(1))

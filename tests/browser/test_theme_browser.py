@@ -130,15 +130,8 @@ def test_wide_elements_grow_past_the_prose_column(site: str, new_page: Any) -> N
     assert code > prose + 100
 
 
-# ablog's stock collection template puts a <div> inside a <ul>; the blog part's
-# own templates replace it. Not strict, so the test starts passing with them.
-ABLOG_LIST_MARKUP = pytest.mark.xfail(reason="ablog's stock collection template (ul > div)", strict=False)
-
-
 @pytest.mark.parametrize("mode", ["light", "dark"])
-@pytest.mark.parametrize(
-    "name", [pytest.param(n, marks=ABLOG_LIST_MARKUP) if n == "tag" else n for n in sorted(PAGES)]
-)
+@pytest.mark.parametrize("name", sorted(PAGES))
 def test_axe_finds_no_violations(
     site: str, new_page: Any, axe: Any, describe: Any, name: str, mode: str
 ) -> None:
