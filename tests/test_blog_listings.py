@@ -135,3 +135,9 @@ def test_pure_helpers():
     }
     assert [p["title"] for p in upcoming_posts(registry, now)] == ["C", "A", "B"]
     assert [p["title"] for p in upcoming_posts(registry, now, ["x"])] == ["C", "B"]
+
+
+def test_equations_in_posts_outside_any_toctree_are_numbered(site):
+    html = page(site, "posts/first.html")
+    assert '<span class="eqno">(1)' in html
+    assert '<a class="reference internal" href="#equation-eq-grad">(1)</a>' in html

@@ -25,6 +25,7 @@ from ablog.blog import Blog
 from ablog.post import PostList, register_posts
 
 from sphinx_notebook.blog.drafts import build_now, published_view, upcoming_list
+from sphinx_notebook.blog.numbering import document_numbers
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -68,7 +69,8 @@ def record_document(app: Sphinx, doctree: nodes.document) -> None:
     posts = getattr(env, "ablog_posts", {}).get(docname)
     if posts:
         words = word_count(doctree)
-        registry(env)[docname] = [dict(info, nb_words=words) for info in posts]
+        numbers = document_numbers(env, doctree)
+        registry(env)[docname] = [dict(info, nb_words=words, nb_numbers=numbers) for info in posts]
     if any(True for _ in doctree.findall(PostList)) or any(True for _ in doctree.findall(upcoming_list)):
         listing_docs(env).add(docname)
 
