@@ -1,7 +1,7 @@
 """The same rough strokes as a TikZ picture, for LaTeX/PDF builds.
 
 SVG path data (M/L/C, as rough.js emits it) becomes TikZ path syntax with the y
-axis flipped, in units scaled so the picture spans ``\\linewidth``; labels become
+axis flipped, in units that make the picture fit ``\\linewidth``; labels become
 nodes. Only the tikz package (and the xcolor it loads) is needed.
 """
 
@@ -13,6 +13,7 @@ from sphinx_notebook.diagram.model import Label, Scene
 from sphinx_notebook.diagram.strokes import Stroke
 from sphinx_notebook.diagram.svg import PALETTE
 
+FULL_WIDTH_PX = 600.0
 _TOKEN = re.compile(r"[MLCQZmlcqz]|-?\d*\.?\d+(?:[eE][-+]?\d+)?")
 _LATEX_SPECIAL = {
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&", "#": r"\#",
@@ -115,7 +116,9 @@ def _node(label: Label, x0: float, y_top: float) -> str:
 def picture(scene: Scene, strokes: list[list[Stroke]]) -> str:
     """A complete ``tikzpicture`` scaled to the line width."""
     box = scene.bounds
-    unit = 1 / max(box.w, 1.0)
+    # wide diagrams span the line; narrow ones keep the scale of a 600 px one, so a
+    # three-cell array is not blown up to a full line of huge boxes around small text
+    unit = 1 / max(box.w, FULL_WIDTH_PX)
     x0, y_top = box.x, box.bottom
     lines = [
         f"\\begin{{tikzpicture}}[x={unit:.6f}\\linewidth, y={unit:.6f}\\linewidth, "
