@@ -122,7 +122,7 @@ def pointer(source: Slot, target: Slot, style: dict[str, Any], key: str) -> Draw
     bend = _num(style.get("bend"), 0.0, -1.0, 1.0)
     from_side = style.get("fromSide") if style.get("fromSide") in SIDES else None
     to_side = style.get("toSide") if style.get("toSide") in SIDES else None
-    colour = style.get("hl") if style.get("hl") in ("yellow", "blue", "green", "red") else "ink"
+    colour = str(style["hl"]) if style.get("hl") in ("yellow", "blue", "green", "red") else "ink"
     dashed = style.get("dashed") is True
     dot = source.is_cell and from_side is None
     p0 = source.rect.side_point(from_side) if from_side else (source.rect.cx, source.rect.cy)
@@ -183,7 +183,7 @@ def note(target: Slot, spec: dict[str, Any], key: str) -> Drawn:
     side = spec.get("side") if spec.get("side") in SIDES else "e"
     dist = _num(spec.get("dist"), 30.0, 0.0, 2000.0)
     bend = _num(spec.get("bend"), 0.3, -1.0, 1.0)
-    text = spec.get("text") if isinstance(spec.get("text"), str) else ""
+    text = spec["text"] if isinstance(spec.get("text"), str) else ""
     rect = target.rect
     if side == "w":
         label = Label(rect.x - dist, rect.cy, text, FONT_SIZE, "end", tone="red")

@@ -76,10 +76,10 @@ def place_blocks(spec: dict[str, Any]) -> dict[str, BlockGeom]:
     built: dict[str, BlockGeom] = {}
     order: list[str] = []
     for i, block in enumerate(blocks):
-        bid = block.get("id") if isinstance(block.get("id"), str) else f"_{i}"
+        bid = block["id"] if isinstance(block.get("id"), str) else f"_{i}"
         if bid in built:
             continue
-        built[bid] = build_block(block if "id" in block else {**block, "id": bid})
+        built[bid] = build_block(block if block.get("id") == bid else {**block, "id": bid})
         order.append(bid)
     gap = spec.get("gap")
     gap_x = _number(gap[0], DEFAULT_GAP[0]) if isinstance(gap, list) and len(gap) == 2 else DEFAULT_GAP[0]
@@ -156,12 +156,12 @@ def layout(spec: dict[str, Any]) -> Scene:
     for pointer in spec.get("pointers") or []:
         if not isinstance(pointer, dict):
             continue
-        source, target = resolve(pointer.get("from"), placed), resolve(pointer.get("to"), placed)
-        if source is None or target is None:
+        origin, end = resolve(pointer.get("from"), placed), resolve(pointer.get("to"), placed)
+        if origin is None or end is None:
             continue
         key = f"ptr:{pointer.get('from')}>{pointer.get('to')}"
         seen[key] = seen.get(key, 0) + 1
-        requests.append((source, target, pointer, key if seen[key] == 1 else f"{key}#{seen[key]}"))
+        requests.append((origin, end, pointer, key if seen[key] == 1 else f"{key}#{seen[key]}"))
     for source, target, style, key in requests:
         drawn = connectors.pointer(source, target, style, key)
         scene.shapes.extend(drawn.shapes)
