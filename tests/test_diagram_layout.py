@@ -167,3 +167,29 @@ def test_notes_sit_on_their_side_of_the_target(side: str) -> None:
 def test_odd_but_valid_input_lays_out(spec: dict) -> None:
     scene = layout(spec)
     assert scene.bounds.w > 0 and scene.bounds.h > 0
+
+
+def test_stack_grows_up_puts_the_newest_frame_on_top() -> None:
+    spec = example("callstack")
+    spec["blocks"][0]["grows"] = "up"
+    placed = place_blocks(spec)
+    assert resolve("stack.sum", placed).rect.bottom < resolve("stack.main", placed).rect.y
+
+
+def test_column_arrays_put_indices_and_west_labels_on_the_left() -> None:
+    spec = {"blocks": [{"id": "a", "kind": "array", "dir": "down", "index": 3, "label": "heap",
+                        "labelSide": "w", "cells": [1, 2]}]}
+    scene = layout(spec)
+    body = place_blocks(spec)["a"].body
+    index = next(lb for lb in scene.labels if lb.text == "3")
+    label = next(lb for lb in scene.labels if lb.text == "heap")
+    assert body.h == 2 * CELL_H and index.box().right <= body.x
+    assert label.box().right < index.box().x and label.y == pytest.approx(body.cy)
+
+
+def test_nudge_moves_a_block_after_placement() -> None:
+    spec = example("linkedlist")
+    before = place_blocks(spec)["n2"].outer
+    spec["blocks"][2]["nudge"] = [5, -7]
+    after = place_blocks(spec)["n2"].outer
+    assert (after.x - before.x, after.y - before.y) == pytest.approx((5, -7))
