@@ -112,7 +112,12 @@ def rebuild_blog(app: Sphinx, env: BuildEnvironment) -> None:
 
 def forget_previous_blog(app: Sphinx) -> None:
     """``builder-inited``: a new application must not read another one's Blog."""
-    reset_blog(app)
+    Blog._dict.clear()
+
+
+def release_blog(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: leave no Blog bound to this application for the next one."""
+    Blog._dict.clear()
 
 
 def setup_parallel(app: Sphinx) -> None:
@@ -123,6 +128,7 @@ def setup_parallel(app: Sphinx) -> None:
     app.connect("env-merge-info", merge_documents)
     app.connect("env-get-outdated", outdated_listings)
     app.connect("env-updated", rebuild_blog)
+    app.connect("build-finished", release_blog, priority=900)
     # Only now, with the merge in place, is ablog's reading parallel-safe.
     if "ablog" in app.extensions:
         app.extensions["ablog"].parallel_read_safe = True
