@@ -83,15 +83,23 @@ def post_card(app: Sphinx, post: Post, docname: str, date_format: str, excerpts:
     else:
         title += _link(app, docname, post.docname, post.title, [])
     card += title
-    meta = nodes.paragraph(classes=["nb-post-meta"])
-    meta += nodes.inline("", post.date.strftime(date_format), classes=["nb-post-date"])
     minutes = reading_minutes(post_words(post), app.config.notebook_words_per_minute)
-    meta += nodes.inline("", _("%d min read") % minutes, classes=["nb-reading-time"])
+    parts: list[nodes.Node] = [
+        nodes.inline("", post.date.strftime(date_format), classes=["nb-post-date"]),
+        nodes.inline("", _("%d min read") % minutes, classes=["nb-reading-time"]),
+    ]
     if post.tags:
         tags = nodes.inline(classes=["nb-tags"])
         for tag in post.tags:
+            if len(tags) and app.builder.format != "html":
+                tags += nodes.Text(", ")
             tags += _link(app, docname, tag.docname, str(tag), ["nb-tag"])
-        meta += tags
+        parts.append(tags)
+    meta = nodes.paragraph(classes=["nb-post-meta"])
+    for index, part in enumerate(parts):
+        if index and app.builder.format != "html":
+            meta += nodes.Text(" · ")  # HTML draws the separators in CSS
+        meta += part
     card += meta
     if excerpts and post.excerpt:
         excerpt = excerpt_tree(app, post, docname)
