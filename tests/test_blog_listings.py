@@ -141,3 +141,8 @@ def test_equations_in_posts_outside_any_toctree_are_numbered(site):
     html = page(site, "posts/first.html")
     assert '<span class="eqno">(1)' in html
     assert '<a class="reference internal" href="#equation-eq-grad">(1)</a>' in html
+
+
+def test_drafts_page_links_no_feed(site):
+    assert "atom.xml\">Subscribe to" not in page(site, "blog/drafts.html")
+    assert not (site.outdir / "blog" / "drafts" / "atom.xml").exists()

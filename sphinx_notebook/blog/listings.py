@@ -181,9 +181,11 @@ def add_page_context(
         context["nb_feed_url"] = pathto(feed, 1)
         context["nb_feed_title"] = _("%s (Atom feed)") % app.config.blog_title
         collection = context.get("collection")
-        is_archive = collection is not None and collection is not blog.posts
-        archive_feed = bool(app.config.blog_feed_archives) and is_archive
-        if archive_feed and len(collection) and getattr(collection, "path", None):
+        # Identity, not ==: ablog compares collections by name.
+        own_page = collection is None or collection is blog.posts or collection is blog.drafts
+        if own_page or not app.config.blog_feed_archives:
+            return
+        if len(collection) and getattr(collection, "path", None):
             context["nb_collection_feed_url"] = pathto(f"{collection.path}/atom.xml", 1)
 
 
