@@ -180,7 +180,7 @@ def add_page_context(
     if feed:
         context["nb_feed_url"] = pathto(feed, 1)
         context["nb_feed_title"] = _("%s (Atom feed)") % app.config.blog_title
-        collection = context.get("collection")
+        collection: Any = context.get("collection")
         # Identity, not ==: ablog compares collections by name.
         own_page = collection is None or collection is blog.posts or collection is blog.drafts
         if own_page or not app.config.blog_feed_archives:
