@@ -5,10 +5,15 @@ Every post has prose, inline and display math and code; every
 ``diagram_every``-th post a JSON ``diagram``. The text is deterministic for a
 given seed, so builds with different themes compare like with like.
 
-    python benchmarks/corpus.py OUT_DIR [-n 50] [--theme furo] [--no-diagrams]
+    python benchmarks/corpus.py OUT_DIR [-n 50] [--theme furo] [--no-diagrams] [--stack plain]
     sphinx-build -b html OUT_DIR OUT_DIR/_build/html
 
 From Python: ``generate(Path("site"), n=50, theme="alabaster")``.
+
+``stack="plain"`` writes the same posts for the stack a user would assemble
+by hand (alabaster, myst-parser with dollarmath, ablog, sphinxcontrib-mermaid,
+sphinx-copybutton, MathJax): without sphinx_notebook there is no ``diagram``
+directive, so each diagram becomes a figure of a hand-exported SVG.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ VOCABULARY = (
 WORDS = tuple(VOCABULARY.split())
 TAGS = ("math", "algorithms", "data structures", "optimisation", "notes", "python", "proofs")
 THEMES = ("sphinx_notebook", "furo", "alabaster")
+STACKS = ("notebook", "plain")
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class CorpusOptions:
     diagrams: bool = True
     diagram_every: int = 4
     paragraphs: int = 6
+    stack: str = "notebook"
 
 
 def _sentence(rng: random.Random) -> str:
@@ -75,6 +82,16 @@ def _diagram(index: int) -> str:
     }
     return "```{diagram}\n:caption: The array in this post.\n\n" + json.dumps(spec, indent=2) + "\n```\n"
 
+
+# What a diagram is on the plain stack: a drawing exported by hand.
+PLAIN_FIGURE = (
+    "```{figure} /_static/diagram.svg\n:alt: An array of six numbers.\n\nThe array in this post.\n```\n"
+)
+PLAIN_SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 360 60" width="360" height="60" stroke="#222">'
+    + "".join(f'<rect x="{10 + 56 * i}" y="10" width="56" height="40" fill="none"/>' for i in range(6))
+    + "</svg>\n"
+)
 
 MERMAID = """```{mermaid}
 flowchart LR
@@ -112,7 +129,8 @@ def post_text(index: int, options: CorpusOptions) -> str:
     if options.mermaid_every and index % options.mermaid_every == 0:
         parts += ["## The flow\n", MERMAID]
     if options.diagrams and options.diagram_every and index % options.diagram_every == 0:
-        parts += ["## The picture\n", _diagram(index)]
+        picture = PLAIN_FIGURE if options.stack == "plain" else _diagram(index)
+        parts += ["## The picture\n", picture]
     parts.append("## Discussion\n")
     parts += [_paragraph(rng, math=i % 2 == 0) + "\n" for i in range(options.paragraphs - 2)]
     return "\n".join(parts)
@@ -135,8 +153,30 @@ def setup(app):
 """
 
 
+PLAIN_CONF = """\
+project = "Benchmark notebook"
+author = "Benchmark"
+copyright = "2026, Benchmark"
+extensions = ["myst_parser", "ablog", "sphinxcontrib.mermaid", "sphinx_copybutton"]
+myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence"]
+html_theme = "alabaster"
+html_static_path = ["_static"]
+html_sidebars = {
+    "**": ["ablog/postcard.html", "ablog/recentposts.html", "ablog/tagcloud.html", "searchbox.html"]
+}
+blog_baseurl = "https://bench.example.org/"
+blog_post_pattern = ["posts/*.md"]
+blog_feed_fulltext = True
+blog_feed_length = 20
+numfig = True
+exclude_patterns = ["_build"]
+"""
+
+
 def conf_text(options: CorpusOptions) -> str:
-    """conf.py for the corpus: the bundle always, the theme as asked."""
+    """conf.py for the corpus: the bundle (or the plain stack), the theme as asked."""
+    if options.stack == "plain":
+        return PLAIN_CONF
     extra = FURO_ABLOG if options.theme == "furo" else ""
     return textwrap.dedent(
         f"""\
@@ -155,6 +195,9 @@ def generate(dest: Path, n: int = 50, **kwargs: object) -> Path:
     """Write a site of ``n`` posts to ``dest`` (created if needed); return ``dest``."""
     options = CorpusOptions(n=n, **kwargs)  # type: ignore[arg-type]
     (dest / "posts").mkdir(parents=True, exist_ok=True)
+    if options.stack == "plain":
+        (dest / "_static").mkdir(exist_ok=True)
+        (dest / "_static" / "diagram.svg").write_text(PLAIN_SVG, encoding="utf-8")
     (dest / "conf.py").write_text(conf_text(options), encoding="utf-8")
     (dest / "index.md").write_text(
         "# Benchmark notebook\n\nRecent notes.\n\n```{postlist} 10\n:excerpts:\n```\n\n"
@@ -175,6 +218,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--mermaid-every", type=int, default=5, help="mermaid chart every N posts (0: none)")
     parser.add_argument("--no-diagrams", action="store_true", help="leave out the JSON diagram directive")
+    parser.add_argument(
+        "--stack", choices=STACKS, default="notebook", help="'plain': alabaster + the extensions by hand"
+    )
     args = parser.parse_args(argv)
     generate(
         args.dest,
@@ -183,6 +229,7 @@ def main(argv: list[str] | None = None) -> int:
         seed=args.seed,
         mermaid_every=args.mermaid_every,
         diagrams=not args.no_diagrams,
+        stack=args.stack,
     )
     print(f"{args.n} posts in {args.dest}")
     return 0
