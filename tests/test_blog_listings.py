@@ -146,3 +146,26 @@ def test_equations_in_posts_outside_any_toctree_are_numbered(site):
 def test_drafts_page_links_no_feed(site):
     assert "atom.xml\">Subscribe to" not in page(site, "blog/drafts.html")
     assert not (site.outdir / "blog" / "drafts" / "atom.xml").exists()
+
+
+def test_incremental_builds_follow_new_posts_and_passing_time(make_app, tmp_path, monkeypatch):
+    srcdir = tmp_path / "blog"
+    shutil.copytree(ROOTS / "test-blog", srcdir)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1706745600")  # 2024-02-01: only "Gradient descent" is out
+    first = make_app("html", srcdir=srcdir, freshenv=True)
+    first.build()
+    listing = section(page(first, "index.html"), 'class="nb-post-list', 'id="what-s-next"')
+    assert "Notes on norms" not in listing and "Gradient descent" in listing
+    first.cleanup()
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")  # time passes: two drafts come of age
+    (srcdir / "posts" / "fourth.md").write_text(
+        "---\ndate: 2024-04-01\ntags: [math]\n---\n# A fourth post\n\nNew.\n", encoding="utf-8"
+    )
+    second = make_app("html", srcdir=srcdir)
+    second.build()
+    home = section(page(second, "index.html"), 'class="nb-post-list', 'id="what-s-next"')
+    assert home.index("A fourth post") < home.index("Notes on norms") < home.index("Gradient descent")
+    third = page(second, "posts/third.html")
+    assert 'rel="next" href="fourth.html"' in third  # rewritten although its source did not change
+    assert "Draft" not in section(third, 'class="nb-post-header"', "</header>")

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from ablog.blog import Blog
 from ablog.post import PostList, register_posts
 
-from sphinx_notebook.blog.drafts import build_now, published_view, upcoming_list
+from sphinx_notebook.blog.drafts import build_now, is_draft, published_view, upcoming_list
 from sphinx_notebook.blog.numbering import document_numbers
 
 if TYPE_CHECKING:
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 POSTS = "nb_blog_posts"
 LISTING_DOCS = "nb_blog_listing_docs"
+# What each post page showed at the last build: (published, previous, next).
+PAGE_STATE = "nb_blog_page_state"
 
 
 def registry(env: BuildEnvironment) -> dict[str, list[dict[str, Any]]]:
@@ -97,17 +99,39 @@ def outdated_listings(
 ) -> list[str]:
     """``env-get-outdated``: pages listing posts are re-read when any document changed."""
     touched = added | changed | removed
-    if not touched:
-        return []
+    now = build_now(app.config.notebook_timezone)
+    published = {
+        name for name, infos in registry(env).items() if any(not is_draft(i["date"], now) for i in infos)
+    }
+    before = {name for name, state in getattr(env, PAGE_STATE, {}).items() if state[0]}
+    if not touched and published == before:
+        return []  # nothing changed, and no draft came of age since the last build
     return sorted(listing_docs(env) - touched)
 
 
-def rebuild_blog(app: Sphinx, env: BuildEnvironment) -> None:
-    """``env-updated``: give ablog the merged registry (drafts undated) and register it once."""
+def rebuild_blog(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: give ablog the merged registry (drafts undated) and register it once.
+
+    Returns the post pages to write again although their sources did not
+    change: a neighbour came or went, or the post stopped being a draft.
+    """
     now = build_now(app.config.notebook_timezone)
     env.ablog_posts = published_view(registry(env), now)  # type: ignore[attr-defined]
-    reset_blog(app)
+    blog = reset_blog(app)
     register_posts(app)
+    state: dict[str, tuple[bool, str, str]] = {}
+    for name in sorted(registry(env)):
+        post = blog[name]
+        if post is None:
+            continue
+        if post.published:
+            neighbours = (post.prev.docname if post.prev else "", post.next.docname if post.next else "")
+            state[name] = (True, *neighbours)
+        else:
+            state[name] = (False, "", "")
+    before = getattr(env, PAGE_STATE, {})
+    setattr(env, PAGE_STATE, state)
+    return sorted(name for name in state if before.get(name) != state[name])
 
 
 def forget_previous_blog(app: Sphinx) -> None:
