@@ -117,7 +117,8 @@ def assemble(scene: Scene, strokes: list[list[Stroke]], *, title: str, desc: str
     view = f"{num(box.x)} {num(box.y)} {num(box.w)} {num(box.h)}"
     title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
     ink_attr, ink_style = _paint("fill", "ink")
-    paper_attr, paper_style = _paint("fill", "paper")
+    _, paper_style = _paint("fill", "paper")
+    paper_attr = 'fill="none"'  # "transparent" is not an SVG 1.1 paint; older renderers reject it
     parts = [
         f'<svg xmlns="{SVG_NS}" viewBox="{view}" width="{num(box.w)}" height="{num(box.h)}" '
         f'role="img" aria-labelledby="{title_id} {desc_id}" class="nb-diagram-svg">',
