@@ -169,3 +169,14 @@ def test_incremental_builds_follow_new_posts_and_passing_time(make_app, tmp_path
     third = page(second, "posts/third.html")
     assert 'rel="next" href="fourth.html"' in third  # rewritten although its source did not change
     assert "Draft" not in section(third, 'class="nb-post-header"', "</header>")
+
+
+def test_drafts_leave_toctrees_and_page_neighbours(make_app, tmp_path):
+    srcdir = tmp_path / "toc"
+    shutil.copytree(ROOTS / "test-blog-rtd", srcdir)  # a visible posts/* toctree with a draft in it
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    home = page(app, "index.html")
+    assert 'href="posts/hello.html"' in home
+    assert "aaa-draft" not in home and "Not ready" not in home
+    assert (app.outdir / "posts" / "aaa-draft.html").is_file()  # still built, just not linked

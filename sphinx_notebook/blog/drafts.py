@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.locale import _
 from sphinx.util.docutils import SphinxDirective
 
@@ -61,6 +62,13 @@ def published_view(registry: Mapping[str, list[PostInfo]], now: datetime) -> dic
             infos.append(copy)
         view[docname] = infos
     return view
+
+
+def draft_names(registry: Mapping[str, list[PostInfo]], now: datetime) -> set[str]:
+    """Documents whose every post is a draft."""
+    return {
+        name for name, infos in registry.items() if infos and all(is_draft(i["date"], now) for i in infos)
+    }
 
 
 def upcoming_posts(
@@ -126,6 +134,37 @@ def resolve_upcoming(app: Sphinx, doctree: nodes.document, docname: str) -> None
         node.replace_self(render_upcoming(app, node))
 
 
+def hide_drafts_from_toctrees(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """``doctree-resolved`` (before Sphinx draws toctrees): drafts leave the site's tables of contents.
+
+    A ``posts/*`` glob in a toctree would otherwise list unpublished posts.
+    Only HTML output: LaTeX and other single-file builders still include them.
+    """
+    if app.builder.format != "html":
+        return
+    drafts = draft_names(getattr(app.env, "nb_blog_posts", {}), build_now(app.config.notebook_timezone))
+    if not drafts:
+        return
+    for toctree in doctree.findall(addnodes.toctree):
+        toctree["entries"] = [(title, name) for title, name in toctree["entries"] if name not in drafts]
+        toctree["includefiles"] = [name for name in toctree["includefiles"] if name not in drafts]
+
+
+def hide_drafts_from_neighbours(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: no "previous/next page" link leads to a draft."""
+    related = getattr(app.builder, "relations", {}).get(pagename)
+    if not related:
+        return
+    drafts = draft_names(getattr(app.env, "nb_blog_posts", {}), build_now(app.config.notebook_timezone))
+    _parent, previous, following = related
+    if previous in drafts:
+        context["prev"] = None
+    if following in drafts:
+        context["next"] = None
+
+
 def _skip(self: Any, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
@@ -142,3 +181,5 @@ def setup_drafts(app: Sphinx) -> None:
     )
     app.add_directive("upcoming", UpcomingDirective)
     app.connect("doctree-resolved", resolve_upcoming)
+    app.connect("doctree-resolved", hide_drafts_from_toctrees)
+    app.connect("html-page-context", hide_drafts_from_neighbours)
