@@ -29,7 +29,7 @@ var __nbRough = (function () {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  var gen = rough.generator();
+  var gen = null;
   var SET = {path: "p", fillPath: "f", fillSketch: "h"};
   var OP = {move: "M", bcurveTo: "C", lineTo: "L"};
   function encode(set) {
@@ -43,8 +43,8 @@ var __nbRough = (function () {
     }
     return [SET[set.type] || "p", letters, nums];
   }
-  function draw(base, req) {
-    var o = Object.assign({}, base, req.o), a = req.a, d;
+  function draw(req) {
+    var o = req.o, a = req.a, d;
     state = o.seed | 0;
     if (req.t === "rect") d = gen.rectangle(a[0], a[1], a[2], a[3], o);
     else if (req.t === "ellipse") d = gen.ellipse(a[0] + a[2] / 2, a[1] + a[3] / 2, a[2], a[3], o);
@@ -67,7 +67,9 @@ var __nbRough = (function () {
     return d.sets.map(encode);
   }
   return function (base, reqs) {
-    return reqs.map(function (req) { return draw(base, req); });
+    // the diagram's options become the generator's defaults; requests hold overrides
+    gen = rough.generator({options: base});
+    return reqs.map(draw);
   };
 })();
 """
@@ -123,6 +125,9 @@ def _request(shape: Shape, seed: int, options: dict[str, float]) -> dict[str, An
         opts["disableMultiStroke"] = True
         opts["bowing"] = options["bowing"] * 0.3
         opts["strokeWidth"] = options["strokeWidth"] * shape.width * DIVIDER_WEIGHT
+        x1, y1, x2, y2 = shape.args[:4]
+        if abs(x2 - x1) + abs(y2 - y1) < 80:  # rough's offsets are absolute: calm short strokes
+            opts["roughness"] = options["roughness"] * 0.35
     if shape.connector:
         opts["disableMultiStroke"] = True
         opts["roughness"] = options["roughness"] * 0.6
