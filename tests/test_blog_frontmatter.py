@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sphinx_notebook.blog.values import (
     ValueProblem,
@@ -106,3 +109,20 @@ def test_bad_front_matter_warns_at_the_line_and_the_build_goes_on(app, warning):
     assert "Bad date" not in feed
     assert "<published>2024-01-05T08:00:00+00:00</published>" in feed
     assert "<title>Nested tags</title>" in feed  # still a post, without the unusable tags
+
+
+names = st.text(
+    alphabet=st.characters(
+        blacklist_categories=("Cs", "Cc"), blacklist_characters=",\"'\u201c\u201d\u2018\u2019[]"
+    ),
+    min_size=1,
+    max_size=12,
+).map(str.strip).filter(bool)
+
+
+@given(st.lists(names, max_size=6))
+def test_any_yaml_list_of_names_reads_back_as_those_names(items):
+    # MyST hands a YAML list over as JSON text.
+    expected = list(dict.fromkeys(items))
+    assert parse_list(json.dumps(items)) == expected
+    assert parse_list(", ".join(items)) == expected
