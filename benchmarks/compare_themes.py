@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -61,7 +62,7 @@ def fetched_gzip(html: Path, requests: list[dict[str, object]]) -> int:
     return total
 
 
-def measure(theme: str, html: Path, out: Path, sitecheck: str, lighthouse: bool) -> dict[str, object]:
+def measure(theme: str, html: Path, out: Path, sitecheck: str, lighthouse: bool) -> dict[str, dict[str, Any]]:
     report = out / f"{theme}.json"
     artifacts = out / f"out-{theme}"
     args = [sitecheck, str(html), "--json", str(report), "--out", str(artifacts)]

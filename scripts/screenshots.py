@@ -23,6 +23,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Literal
 
 from PIL import Image
 from playwright.sync_api import sync_playwright
@@ -34,7 +35,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 PAGES = {"home": "index.html", "post": "posts/gradient-descent.html", "tag": "blog/tag/math.html"}
 VIEWPORTS = {"desktop": (1280, 800), "phone": (390, 844)}
-MODES = ("light", "dark")
+MODES: tuple[Literal["light"], Literal["dark"]] = ("light", "dark")
 
 
 def build_site(dest: Path) -> Path:

@@ -140,3 +140,11 @@ def test_axe_finds_no_violations(
     assert page.locator("html").get_attribute("data-theme") == mode
     violations = axe(page)
     assert violations == [], describe(violations)
+
+
+def test_search_works_with_deferred_scripts(site: str, new_page: Any) -> None:
+    page = new_page()
+    page.goto(site + "search.html?q=gradient", wait_until="networkidle")
+    page.locator("#search-results ul.search li").first.wait_for(timeout=10_000)
+    assert "Gradient descent" in page.locator("#search-results").inner_text()
+    assert page.nb_errors == []
