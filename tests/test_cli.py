@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 import subprocess
 import sys
+import tomllib
 import types
 from pathlib import Path
 
@@ -184,3 +186,15 @@ def test_tags_and_yaml_scalars():
     assert split_tags(" a, b,,a ,") == ["a", "b"]
     tags = ("python", "yes", "c++", "2026")
     assert [yaml_scalar(t) for t in tags] == ["python", '"yes"', '"c++"', '"2026"']
+
+
+def test_every_template_ships_in_the_wheel():
+    """The package-data patterns in pyproject.toml cover each site template."""
+    root = Path(__file__).resolve().parent.parent
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    patterns = config["tool"]["setuptools"]["package-data"]["sphinx_notebook"]
+    templates = root / "sphinx_notebook" / "scaffold" / "templates"
+    names = [p.relative_to(root / "sphinx_notebook").as_posix() for p in templates.iterdir()]
+    assert names
+    for name in names:
+        assert any(fnmatch.fnmatch(name, pattern) for pattern in patterns), name
