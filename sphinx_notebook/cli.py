@@ -113,8 +113,12 @@ def _cmd_post(args: argparse.Namespace) -> int:
     site = args.site if args.site is not None else find_site(Path.cwd())
     if not (site / "conf.py").is_file():
         raise ScaffoldError(f"no conf.py in {site}; pass the folder of a site made by '{PROG} new'")
-    path = write_post(site, args.title, split_tags(args.tags), args.date or dt.date.today())
+    today = dt.date.today()
+    date = args.date or today
+    path = write_post(site, args.title, split_tags(args.tags), date)
     print(f"Wrote {path}")
+    if date > today:
+        print(f"It is dated {date.isoformat()}: until then it is a draft, kept out of listings and feeds.")
     return 0
 
 

@@ -112,6 +112,12 @@ def test_post_writes_a_dated_post_that_builds(tmp_path, monkeypatch, capsys):
     assert "gradient-descent-by-hand" in (out / "blog" / "atom.xml").read_text(encoding="utf-8")
 
 
+def test_post_dated_in_the_future_says_it_is_a_draft(tmp_path, capsys):
+    main(["new", str(tmp_path)])
+    assert main(["post", "Soon", "--dir", str(tmp_path), "--date", "2999-01-01"]) == 0
+    assert "until then it is a draft" in capsys.readouterr().out
+
+
 def test_post_refuses_to_overwrite(tmp_path, capsys):
     main(["new", str(tmp_path)])
     args = ["post", "Twice", "--dir", str(tmp_path), "--date", "2026-02-01"]
