@@ -86,8 +86,9 @@ def test_mermaid_renders_from_the_vendored_copy_only_where_used(site: str, new_p
     diagram.locator("svg").wait_for(timeout=15_000)
     assert any(url.endswith("/_static/vendor/mermaid/mermaid.min.js") for url in page.nb_requests)
 
-    # Re-drawn for the other mode after a toggle.
+    # Re-drawn for the other mode after a toggle (clicking the header scrolled it away).
     page.locator("button.nb-theme-toggle").click()
+    diagram.scroll_into_view_if_needed()
     page.wait_for_function(
         "() => document.querySelector('pre.mermaid[data-processed=\"true\"] svg') !== null", timeout=15_000
     )

@@ -48,7 +48,7 @@ const observer =
           }
           enqueue(ready);
         },
-        { rootMargin: "400px 0px" },
+        { rootMargin: "100px 0px" },
       )
     : null;
 
