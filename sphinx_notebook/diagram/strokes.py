@@ -11,6 +11,7 @@ engine so the output is small and byte-stable.
 from __future__ import annotations
 
 import functools
+import json
 import zlib
 from dataclasses import dataclass
 from typing import Any
@@ -44,12 +45,15 @@ var __nbRough = (function () {
     return [SET[set.type] || "p", letters, nums];
   }
   function draw(req) {
-    var o = req.o, a = req.a, d;
+    // req = [kind, seed, stroke, coordinates, other options or 0]
+    var kind = req[0], a = req[3], o = req[4] || {}, d;
+    o.seed = req[1];
+    o.stroke = req[2];
     state = o.seed | 0;
-    if (req.t === "rect") d = gen.rectangle(a[0], a[1], a[2], a[3], o);
-    else if (req.t === "ellipse") d = gen.ellipse(a[0] + a[2] / 2, a[1] + a[3] / 2, a[2], a[3], o);
-    else if (req.t === "line") d = gen.line(a[0], a[1], a[2], a[3], o);
-    else if (req.t === "hach") {
+    if (kind === "rect") d = gen.rectangle(a[0], a[1], a[2], a[3], o);
+    else if (kind === "ellipse") d = gen.ellipse(a[0] + a[2] / 2, a[1] + a[3] / 2, a[2], a[3], o);
+    else if (kind === "line") d = gen.line(a[0], a[1], a[2], a[3], o);
+    else if (kind === "hach") {
       var ops = [];
       for (var k = 0; k + 3 < a.length; k += 4) {
         var set = gen.line(a[k], a[k + 1], a[k + 2], a[k + 3], o).sets[0];
@@ -62,14 +66,16 @@ var __nbRough = (function () {
       // curves are sent as points and drawn with generator.curve instead.
       var pts = [];
       for (var i = 0; i + 1 < a.length; i += 2) pts.push([a[i], a[i + 1]]);
-      d = req.t === "poly" ? gen.linearPath(pts, o) : gen.curve(pts, o);
+      d = kind === "poly" ? gen.linearPath(pts, o) : gen.curve(pts, o);
     }
     return d.sets.map(encode);
   }
-  return function (base, reqs) {
-    // the diagram's options become the generator's defaults; requests hold overrides
-    gen = rough.generator({options: base});
-    return reqs.map(draw);
+  return function (payload) {
+    // one JSON string in: handing the engine a string to parse is several times
+    // cheaper than converting the same nested structure as call arguments
+    var job = JSON.parse(payload);
+    gen = rough.generator({options: job[0]});  // the diagram's options become defaults
+    return job[1].map(draw);
   };
 })();
 """
@@ -98,19 +104,23 @@ FILL_WEIGHT = 1.2
 DIVIDER_WEIGHT = 1.3
 
 
-def _request(shape: Shape, seed: int, options: dict[str, float]) -> dict[str, Any]:
-    """One shape for the engine; ``o`` holds only what differs from the diagram's options."""
-    opts: dict[str, Any] = {"seed": element_seed(seed, shape.key), "stroke": shape.stroke}
+def _request(shape: Shape, seed: int, options: dict[str, float]) -> list[Any]:
+    """One shape for the engine: [kind, seed, stroke, coordinates, other options or 0].
+
+    Options the diagram sets for every shape go once per call, not per shape.
+    """
+    opts: dict[str, Any] = {}
+    kind, stroke = shape.kind, shape.stroke
+    coords: list[float] = [round(v, 2) for v in shape.args]
     if shape.width != 1.0:
         opts["strokeWidth"] = options["strokeWidth"] * shape.width
     if shape.fill and shape.fill_style == "hachure" and shape.stroke == "none":
-        opts["stroke"] = shape.fill
+        kind, stroke = "hach", shape.fill
         opts["strokeWidth"] = FILL_WEIGHT
         opts["disableMultiStroke"] = True
         x, y, w, h = shape.args[:4]
-        lines = hachure.segments(x, y, w, h, ellipse=shape.kind == "ellipse")
-        return {"t": "hach", "a": [round(v, 2) for v in lines], "o": opts}
-    if shape.fill:
+        coords = [round(v, 2) for v in hachure.segments(x, y, w, h, ellipse=shape.kind == "ellipse")]
+    elif shape.fill:
         opts["fill"] = shape.fill
         opts["fillStyle"] = shape.fill_style
     if shape.kind == "ellipse" and shape.fill_style == "solid":  # pointer dots
@@ -132,7 +142,7 @@ def _request(shape: Shape, seed: int, options: dict[str, float]) -> dict[str, An
         opts["disableMultiStroke"] = True
         opts["roughness"] = options["roughness"] * 0.6
         opts["bowing"] = options["bowing"] * 0.5
-    return {"t": shape.kind, "a": [round(v, 2) for v in shape.args], "o": opts}
+    return [kind, element_seed(seed, shape.key), stroke, coords, opts or 0]
 
 
 def rough_options(spec: dict[str, Any], roughness: float) -> dict[str, float]:
@@ -159,7 +169,8 @@ def draw(shapes: list[Shape], seed: int, options: dict[str, float]) -> list[list
     engine.load_vendor("roughjs/rough.js")
     engine.load(_SCRIPT_NAME, _SCRIPT)
     requests = [_request(shape, seed, options) for shape in shapes]
-    result = engine.call("__nbRough", options, requests)
+    payload = json.dumps([options, requests], separators=(",", ":"))
+    result = engine.call("__nbRough", payload)
     width = round(options["strokeWidth"], 2)
     out: list[list[Stroke]] = []
     for shape, sets in zip(shapes, result, strict=False):
