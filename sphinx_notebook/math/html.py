@@ -1,0 +1,109 @@
+"""The ``katex`` HTML math renderer: formulas become KaTeX markup at build time.
+
+Registered with ``app.add_html_math_renderer`` like ``sphinx.ext.mathjax``,
+and like it keeps Sphinx's equation numbers and permalinks, so ``{eq}`` and
+``{numref}`` work unchanged. Pages with math get KaTeX's stylesheet and no
+script; epub gets MathML alone (readers apply no KaTeX CSS).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.locale import _
+from sphinx.util.math import get_node_equation_number
+
+from sphinx_notebook.math.katex import (
+    HTML_AND_MATHML,
+    MATHML,
+    prepare_environment,
+    render,
+    wrap_display,
+)
+from sphinx_notebook.math.macros import katex_macros
+from sphinx_notebook.math.mathjax import ship_vendor_folder
+from sphinx_notebook.warning_types import WarningSubtype, get_logger, warn
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+
+logger = get_logger(__name__)
+
+RENDERER_NAME = "katex"
+KATEX_CSS = "vendor/katex/katex.min.css"
+_MESSAGE_LIMIT = 60
+
+
+def _output_for(translator: HTML5Translator) -> str:
+    return MATHML if translator.builder.name.startswith("epub") else HTML_AND_MATHML
+
+
+def _render_node(translator: HTML5Translator, node: nodes.Element, tex: str, display: bool) -> str:
+    """KaTeX markup for ``node``, or its escaped TeX with a warning at its file:line."""
+    macros = katex_macros(translator.builder.config.notebook_math_macros)
+    rendered = render(tex, display=display, macros=macros, output=_output_for(translator))
+    if rendered.html is not None:
+        return rendered.html
+    source = node.astext().strip()
+    shown = source if len(source) <= _MESSAGE_LIMIT else source[: _MESSAGE_LIMIT - 1] + "…"
+    warn(logger, WarningSubtype.math, "KaTeX cannot render %r: %s", shown, rendered.error, location=node)
+    tag = "div" if display else "span"
+    return (
+        f'<{tag} class="nb-math-error" title="{html.escape(rendered.error or "", quote=True)}">'
+        f"<code>{html.escape(source)}</code></{tag}>"
+    )
+
+
+def visit_inline(self: HTML5Translator, node: nodes.math) -> None:
+    """Inline ``$…$``: a span holding KaTeX's HTML and MathML."""
+    self.body.append(self.starttag(node, "span", "", CLASS="math nb-math"))
+    self.body.append(_render_node(self, node, node.astext(), display=False))
+    self.body.append("</span>")
+    raise nodes.SkipNode
+
+
+def visit_block(self: HTML5Translator, node: nodes.math_block) -> None:
+    """Display math, with Sphinx's equation number and permalink when it has one."""
+    tex = node.astext()
+    nowrap = node.get("no-wrap", node.get("nowrap", False))
+    tex = prepare_environment(tex) if nowrap else wrap_display(tex)
+    self.body.append(self.starttag(node, "div", CLASS="math nb-math"))
+    if node.get("number"):
+        number = get_node_equation_number(self, node)
+        self.body.append(f'<span class="eqno">({number})')
+        self.add_permalink_ref(node, _("Link to this equation"))
+        self.body.append("</span>")
+    self.body.append(_render_node(self, node, tex, display=True))
+    self.body.append("</div>\n")
+    raise nodes.SkipNode
+
+
+def add_katex_css(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: KaTeX's stylesheet on pages with math, never a script."""
+    builder = app.builder
+    if builder.format != "html" or getattr(builder, "math_renderer_name", None) != RENDERER_NAME:
+        return
+    if builder.name.startswith("epub"):
+        return  # MathML alone: nothing to style
+    if context.get("has_maths_elements") or app.registry.html_assets_policy == "always":
+        builder.add_css_file(KATEX_CSS)  # type: ignore[attr-defined]
+
+
+def ship_katex(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: make sure KaTeX's stylesheet and fonts are in the output."""
+    builder = app.builder
+    uses_katex = getattr(builder, "math_renderer_name", None) == RENDERER_NAME
+    if exception is None and uses_katex and not builder.name.startswith("epub"):
+        ship_vendor_folder(app, "katex")
+
+
+def setup_katex(app: Sphinx) -> None:
+    """Register the renderer and its page assets."""
+    app.add_html_math_renderer(RENDERER_NAME, (visit_inline, None), (visit_block, None))
+    app.connect("html-page-context", add_katex_css)
+    app.connect("build-finished", ship_katex)

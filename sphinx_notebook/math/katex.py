@@ -1,0 +1,171 @@
+"""Render TeX with the vendored KaTeX inside this process's QuickJS engine.
+
+Free of Sphinx imports so feeds and tests can call it directly. KaTeX runs
+at build time: pages get HTML + MathML and never load a math script. Results
+are cached per process (same TeX, mode, output and macros give the same
+markup), which matters because posts repeat the same symbols over and over.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sphinx_notebook.jsengine import JSError, get_engine
+
+KATEX_SCRIPT = "katex/katex.min.js"
+
+HTML_AND_MATHML = "htmlAndMathml"
+MATHML = "mathml"
+
+# A tiny wrapper so a parse error comes back as data, not as an exception
+# carrying a QuickJS stack trace.
+_RENDER_JS = """
+(function (tex, options) {
+  try {
+    return {html: katex.renderToString(tex, options), error: null};
+  } catch (e) {
+    if (e instanceof katex.ParseError) {
+      return {html: null, error: e.rawMessage || e.message};
+    }
+    return {html: null, error: String(e && e.message || e)};
+  }
+})(dukpy.tex, dukpy.options)
+"""
+
+# amsmath environments KaTeX lacks, mapped to the closest one it has.
+_ENVIRONMENT_SUBSTITUTES = {
+    "multline": "gather*",
+    "multline*": "gather*",
+    "flalign": "align*",
+    "flalign*": "align*",
+    "eqnarray": "align*",
+    "eqnarray*": "align*",
+}
+# Numbered environments become starred: Sphinx numbers the whole block itself
+# (the ``eqno`` span), and KaTeX's own CSS counters would number it twice.
+_NUMBERED = ("equation", "align", "alignat", "gather")
+_BEGIN_END = re.compile(r"\\(begin|end)\{([a-zA-Z]+\*?)\}")
+_LABEL = re.compile(r"\\(?:label\{[^{}]*\}|nonumber\b|notag\b)")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """KaTeX's markup for one formula, or the reason it could not parse it."""
+
+    html: str | None
+    error: str | None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def render(
+    tex: str, *, display: bool, macros: dict[str, str] | None = None, output: str = HTML_AND_MATHML
+) -> Rendered:
+    """Render ``tex``; ``macros`` maps ``"\\\\R"`` style names to bodies (KaTeX's option)."""
+    key = json.dumps(macros or {}, sort_keys=True, ensure_ascii=False)
+    return _render_cached(tex, display, key, output)
+
+
+@lru_cache(maxsize=4096)
+def _render_cached(tex: str, display: bool, macros_key: str, output: str) -> Rendered:
+    engine = get_engine()
+    engine.load_vendor(KATEX_SCRIPT)
+    options = {
+        "displayMode": display,
+        "output": output,
+        "throwOnError": True,
+        # Sphinx already reports what matters; KaTeX's strict-mode notes would
+        # only go to the console.
+        "strict": "ignore",
+        "macros": json.loads(macros_key),
+    }
+    try:
+        result = engine.evaluate(_RENDER_JS, tex=tex, options=options)
+    except JSError as error:  # the engine itself failed, not the formula
+        return Rendered(None, str(error).splitlines()[0])
+    return Rendered(result["html"], result["error"])
+
+
+def render_mathml(tex: str, display: bool, macros: dict[str, str] | None = None) -> str:
+    """MathML only (no CSS needed), for feeds and epub; falls back to the escaped TeX."""
+    rendered = render(tex, display=display, macros=macros, output=MATHML)
+    if rendered.html is None:
+        return f'<code class="nb-math-error">{html.escape(tex)}</code>'
+    return rendered.html
+
+
+_MATHML_PART = re.compile(r'<span class="katex-mathml">(<math\b.*?</math>)</span>', re.S)
+
+
+def katex_to_mathml(markup: str) -> str:
+    """Replace every KaTeX ``htmlAndMathml`` rendering in ``markup`` by its MathML alone.
+
+    Feed readers drop stylesheets, so the HTML half of KaTeX's output would show
+    as a jumble; its MathML half reads fine on its own. Used on feed entries.
+    """
+    pieces: list[str] = []
+    position = 0
+    for match in re.finditer(r'<span class="katex(?:-display)?">', markup):
+        if match.start() < position:
+            continue
+        start = match.start()
+        end = _matching_span_end(markup, start)
+        if end is None:
+            continue
+        mathml = _MATHML_PART.search(markup, start, end)
+        if mathml is None:
+            continue
+        pieces.append(markup[position:start])
+        pieces.append(mathml.group(1))
+        position = end
+    pieces.append(markup[position:])
+    return "".join(pieces)
+
+
+_SPAN_TAG = re.compile(r"<span\b|</span>")
+
+
+def _matching_span_end(markup: str, start: int) -> int | None:
+    """Index just past the ``</span>`` closing the ``<span`` at ``start``."""
+    depth = 0
+    for tag in _SPAN_TAG.finditer(markup, start):
+        depth += 1 if tag.group() == "<span" else -1
+        if depth == 0:
+            return tag.end()
+    return None
+
+
+def prepare_environment(tex: str) -> str:
+    """Make an amsmath environment (MyST's ``nowrap`` blocks) renderable by KaTeX.
+
+    Labels and ``\\nonumber`` go (KaTeX has no ``\\label``; the block's number
+    comes from Sphinx), numbered environments become starred and the few
+    environments KaTeX lacks become their nearest relative.
+    """
+    tex = _LABEL.sub("", tex)
+
+    def substitute(match: re.Match[str]) -> str:
+        kind, name = match.group(1), match.group(2)
+        if name in _ENVIRONMENT_SUBSTITUTES:
+            name = _ENVIRONMENT_SUBSTITUTES[name]
+        elif name in _NUMBERED:
+            name += "*"
+        return f"\\{kind}{{{name}}}"
+
+    return _BEGIN_END.sub(substitute, tex).strip()
+
+
+def wrap_display(tex: str) -> str:
+    """Join Sphinx display math the way LaTeX output does: blank lines split equations."""
+    parts = [part.strip() for part in tex.split("\n\n") if part.strip()]
+    if len(parts) > 1:
+        return "\\begin{aligned}" + " \\\\ ".join(parts) + "\\end{aligned}"
+    if parts and "\\\\" in parts[0]:
+        return "\\begin{aligned}" + parts[0] + "\\end{aligned}"
+    return parts[0] if parts else ""
