@@ -77,7 +77,7 @@ class BlockGeom:
 
 def _shift(shape: Shape, dx: float, dy: float) -> Shape:
     args = list(shape.args)
-    if shape.kind in ("rect", "ellipse"):
+    if shape.kind in ("rect", "ellipse", "dot"):
         args[0] += dx
         args[1] += dy
     else:

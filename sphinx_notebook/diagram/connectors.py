@@ -144,8 +144,7 @@ def pointer(source: Slot, target: Slot, style: dict[str, Any], key: str) -> Draw
     else:
         end = _toward(end, _control(start, end, bend) if bend else start, 3)
     if dot:
-        drawn.shapes.append(Shape("ellipse", f"{key}:dot", (start[0] - DOT / 2, start[1] - DOT / 2, DOT, DOT),
-                                  stroke="none", fill="ink", fill_style="solid"))
+        drawn.shapes.append(Shape("dot", f"{key}:dot", (start[0], start[1], DOT)))
         drawn.extents.append(Rect(start[0] - DOT, start[1] - DOT, 2 * DOT, 2 * DOT))
     if math.hypot(end[0] - start[0], end[1] - start[1]) < DOT:
         return drawn

@@ -80,7 +80,8 @@ class Shape:
     """One rough-drawn element; ``key`` is stable and seeds its wobble.
 
     ``kind`` is rect/ellipse (args x, y, w, h of the bounding box), line (x1, y1, x2,
-    y2), poly (a polyline, flat list of points) or curve (a smooth curve through points).
+    y2), poly (a polyline, flat list of points), curve (a smooth curve through points) or
+    dot (cx, cy, diameter: a filled dot).
     Colours are palette tokens (ink, muted, yellow, blue, green, red), not CSS.
     """
 

@@ -137,7 +137,7 @@ def picture(scene: Scene, strokes: list[list[Stroke]]) -> str:
             if stroke.fill != "none" and _colour(stroke.fill):
                 lines.append(f"\\fill[{_colour(stroke.fill)}{extra}] {path};")
             if stroke.stroke != "none" and _colour(stroke.stroke):
-                width = "0.4pt" if stroke.width < 1.3 else "0.6pt"
+                width = f"{max(stroke.width, 0.3) * unit:.5f}\\linewidth"  # scales with the picture
                 lines.append(f"\\draw[{_colour(stroke.stroke)}, line width={width}{extra}] {path};")
     lines.extend(_node(label, x0, y_top) for label in scene.labels)
     lines.append("\\end{tikzpicture}")
