@@ -36,13 +36,16 @@ var __nbRough = (function () {
   function encode(set) {
     // [set type, op letters, coordinates * 100 as integers]: formatting floats is
     // slow in the engine, so Python turns the integers into path data.
-    var letters = "", nums = [];
-    for (var i = 0; i < set.ops.length; i++) {
-      var op = set.ops[i], data = op.data;
-      letters += OP[op.op] || "L";
-      for (var j = 0; j < data.length; j++) nums.push(Math.round(data[j] * 100));
+    var ops = set.ops, letters = new Array(ops.length), nums = [], k = 0;
+    for (var i = 0; i < ops.length; i++) {
+      var data = ops[i].data;
+      letters[i] = OP[ops[i].op] || "L";
+      for (var j = 0; j < data.length; j++) {
+        var v = data[j] * 100;
+        nums[k++] = (v < 0 ? v - 0.5 : v + 0.5) | 0;  // round half away from zero
+      }
     }
-    return [SET[set.type] || "p", letters, nums];
+    return [SET[set.type] || "p", letters.join(""), nums];
   }
   function draw(req) {
     // req = [kind, seed, stroke, coordinates, other options or 0]
