@@ -146,3 +146,19 @@ def test_prepare_environment_and_wrap_display():
     assert wrap_display("a = b") == "a = b"
     assert wrap_display("a\n\nb") == "\\begin{aligned}a \\\\ b\\end{aligned}"
     assert wrap_display("a &= b \\\\ c &= d") == "\\begin{aligned}a &= b \\\\ c &= d\\end{aligned}"
+
+
+def test_prefetcher_gives_the_same_markup_as_rendering_in_place():
+    from sphinx_notebook.math.katex import cache_key, render_key
+    from sphinx_notebook.math.prefetch import Prefetcher
+
+    prefetcher = Prefetcher()
+    keys = [cache_key(rf"\beta_{{{i}}}", i % 2 == 0) for i in range(5)] + [cache_key(r"\frac{", False)]
+    try:
+        prefetcher.submit(keys)
+        for key in keys:
+            fetched = prefetcher.take(key)
+            assert fetched == render_key(key)
+        assert prefetcher.take(keys[0]) is None  # handed out once, then it is in the cache
+    finally:
+        prefetcher.close()

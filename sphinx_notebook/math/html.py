@@ -18,16 +18,20 @@ from sphinx.util.math import get_node_equation_number
 from sphinx_notebook.math.katex import (
     HTML_AND_MATHML,
     MATHML,
+    Key,
+    cache_key,
     prepare_environment,
-    render,
+    render_key,
     wrap_display,
 )
 from sphinx_notebook.math.macros import katex_macros
 from sphinx_notebook.math.mathjax import ship_vendor_folder
+from sphinx_notebook.math.prefetch import Prefetcher, get_prefetcher
 from sphinx_notebook.warning_types import WarningSubtype, get_logger, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.writers.html5 import HTML5Translator
 
 logger = get_logger(__name__)
@@ -37,20 +41,31 @@ KATEX_CSS = "vendor/katex/katex.min.css"
 _MESSAGE_LIMIT = 60
 
 
-def _output_for(translator: HTML5Translator) -> str:
-    return MATHML if translator.builder.name.startswith("epub") else HTML_AND_MATHML
+def formula(node: nodes.Element) -> tuple[str, bool]:
+    """The TeX KaTeX gets for a math node, and whether it is displayed."""
+    if not isinstance(node, nodes.math_block):
+        return node.astext(), False
+    nowrap = node.get("no-wrap", node.get("nowrap", False))
+    return (prepare_environment if nowrap else wrap_display)(node.astext()), True
 
 
-def _render_node(translator: HTML5Translator, node: nodes.Element, tex: str, display: bool) -> str:
+def key_for(builder: Builder, node: nodes.Element) -> Key:
+    """The rendering ``node`` needs with this builder (epub: MathML alone)."""
+    tex, display = formula(node)
+    output = MATHML if builder.name.startswith("epub") else HTML_AND_MATHML
+    return cache_key(tex, display, katex_macros(builder.config.notebook_math_macros), output)
+
+
+def _render_node(translator: HTML5Translator, node: nodes.Element) -> str:
     """KaTeX markup for ``node``, or its escaped TeX with a warning at its file:line."""
-    macros = katex_macros(translator.builder.config.notebook_math_macros)
-    rendered = render(tex, display=display, macros=macros, output=_output_for(translator))
+    key = key_for(translator.builder, node)
+    rendered = get_prefetcher().take(key) or render_key(key)
     if rendered.html is not None:
         return rendered.html
     source = node.astext().strip()
     shown = source if len(source) <= _MESSAGE_LIMIT else source[: _MESSAGE_LIMIT - 1] + "…"
     warn(logger, WarningSubtype.math, "KaTeX cannot render %r: %s", shown, rendered.error, location=node)
-    tag = "div" if display else "span"
+    tag = "div" if key[1] else "span"
     return (
         f'<{tag} class="nb-math-error" title="{html.escape(rendered.error or "", quote=True)}">'
         f"<code>{html.escape(source)}</code></{tag}>"
@@ -60,23 +75,20 @@ def _render_node(translator: HTML5Translator, node: nodes.Element, tex: str, dis
 def visit_inline(self: HTML5Translator, node: nodes.math) -> None:
     """Inline ``$…$``: a span holding KaTeX's HTML and MathML."""
     self.body.append(self.starttag(node, "span", "", CLASS="math nb-math"))
-    self.body.append(_render_node(self, node, node.astext(), display=False))
+    self.body.append(_render_node(self, node))
     self.body.append("</span>")
     raise nodes.SkipNode
 
 
 def visit_block(self: HTML5Translator, node: nodes.math_block) -> None:
     """Display math, with Sphinx's equation number and permalink when it has one."""
-    tex = node.astext()
-    nowrap = node.get("no-wrap", node.get("nowrap", False))
-    tex = prepare_environment(tex) if nowrap else wrap_display(tex)
     self.body.append(self.starttag(node, "div", CLASS="math nb-math"))
     if node.get("number"):
         number = get_node_equation_number(self, node)
         self.body.append(f'<span class="eqno">({number})')
         self.add_permalink_ref(node, _("Link to this equation"))
         self.body.append("</span>")
-    self.body.append(_render_node(self, node, tex, display=True))
+    self.body.append(_render_node(self, node))
     self.body.append("</div>\n")
     raise nodes.SkipNode
 
@@ -102,8 +114,34 @@ def ship_katex(app: Sphinx, exception: BaseException | None) -> None:
         ship_vendor_folder(app, "katex")
 
 
+def prefetch_document(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: hand the document's formulas to the helper process.
+
+    Only for serial KaTeX builds: ``-j N`` already spreads the writing.
+    """
+    builder = app.builder
+    if builder.format != "html" or getattr(builder, "math_renderer_name", None) != RENDERER_NAME:
+        return
+    if app.parallel > 1 or not Prefetcher.available():
+        return
+    keys = [key_for(builder, node) for node in doctree.findall(_is_math)]
+    if keys:
+        get_prefetcher().submit(keys)
+
+
+def _is_math(node: nodes.Node) -> bool:
+    return isinstance(node, (nodes.math, nodes.math_block))
+
+
+def stop_prefetching(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: stop the helper process."""
+    get_prefetcher().close()
+
+
 def setup_katex(app: Sphinx) -> None:
     """Register the renderer and its page assets."""
     app.add_html_math_renderer(RENDERER_NAME, (visit_inline, None), (visit_block, None))
     app.connect("html-page-context", add_katex_css)
     app.connect("build-finished", ship_katex)
+    app.connect("doctree-read", prefetch_document)
+    app.connect("build-finished", stop_prefetching)

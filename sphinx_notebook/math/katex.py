@@ -11,8 +11,9 @@ from __future__ import annotations
 import html
 import json
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
-from functools import lru_cache
 
 from sphinx_notebook.jsengine import JSError, get_engine
 
@@ -20,21 +21,6 @@ KATEX_SCRIPT = "katex/katex.min.js"
 
 HTML_AND_MATHML = "htmlAndMathml"
 MATHML = "mathml"
-
-# A tiny wrapper so a parse error comes back as data, not as an exception
-# carrying a QuickJS stack trace.
-_RENDER_JS = """
-(function (tex, options) {
-  try {
-    return {html: katex.renderToString(tex, options), error: null};
-  } catch (e) {
-    if (e instanceof katex.ParseError) {
-      return {html: null, error: e.rawMessage || e.message};
-    }
-    return {html: null, error: String(e && e.message || e)};
-  }
-})(dukpy.tex, dukpy.options)
-"""
 
 # amsmath environments KaTeX lacks, mapped to the closest one it has.
 _ENVIRONMENT_SUBSTITUTES = {
@@ -64,32 +50,109 @@ class Rendered:
         return self.error is None
 
 
+Key = tuple[str, bool, str, str]
+"""What fixes a rendering: TeX, display mode, macros (as sorted JSON), output."""
+
+_RENDER_MANY_JS = """
+dukpy.items.map(function (item) {
+  try {
+    return [katex.renderToString(item[0], item[1]), null];
+  } catch (e) {
+    if (e instanceof katex.ParseError) {
+      return [null, e.rawMessage || e.message];
+    }
+    return [null, String(e && e.message || e)];
+  }
+})
+"""
+
+
+def cache_key(
+    tex: str, display: bool, macros: dict[str, str] | None = None, output: str = HTML_AND_MATHML
+) -> Key:
+    """The cache key of a rendering (macros as KaTeX's option, see ``katex_macros``)."""
+    return (tex, display, json.dumps(macros or {}, sort_keys=True, ensure_ascii=False), output)
+
+
+class _RenderCache:
+    """A bounded, thread-safe LRU of renderings (what ``functools.lru_cache`` keeps, fillable)."""
+
+    def __init__(self, size: int) -> None:
+        self._items: OrderedDict[Key, Rendered] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get(self, key: Key) -> Rendered | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+            return found
+
+    def put(self, key: Key, value: Rendered) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+
+_cache = _RenderCache(8192)
+
+
+def render_many(keys: list[Key]) -> list[tuple[str | None, str | None]]:
+    """Render several formulas in one engine call: ``(html, error)`` for each.
+
+    One call costs about half a millisecond on top of KaTeX's own work, so
+    a document's formulas go together. Runs in helper processes too (see
+    ``prefetch``), hence plain tuples.
+    """
+    engine = get_engine()
+    engine.load_vendor(KATEX_SCRIPT)
+    items = [
+        [
+            tex,
+            {
+                "displayMode": display,
+                "output": output,
+                "throwOnError": True,
+                # Sphinx reports what matters; strict-mode notes would only go to the console.
+                "strict": "ignore",
+                "macros": json.loads(macros_key),
+            },
+        ]
+        for tex, display, macros_key, output in keys
+    ]
+    try:
+        return [(html, error) for html, error in engine.evaluate(_RENDER_MANY_JS, items=items)]
+    except JSError as error:  # the engine itself failed, not a formula
+        return [(None, str(error).splitlines()[0])] * len(keys)
+
+
+def cached(key: Key) -> Rendered | None:
+    """The rendering of ``key`` if this process has it."""
+    return _cache.get(key)
+
+
+def remember(key: Key, rendered: Rendered) -> None:
+    """Keep a rendering made elsewhere (a batch, a helper process)."""
+    _cache.put(key, rendered)
+
+
 def render(
     tex: str, *, display: bool, macros: dict[str, str] | None = None, output: str = HTML_AND_MATHML
 ) -> Rendered:
-    """Render ``tex``; ``macros`` maps ``"\\\\R"`` style names to bodies (KaTeX's option)."""
-    key = json.dumps(macros or {}, sort_keys=True, ensure_ascii=False)
-    return _render_cached(tex, display, key, output)
+    """Render ``tex``; ``macros`` maps ``"\\R"`` style names to bodies (KaTeX's option)."""
+    return render_key(cache_key(tex, display, macros, output))
 
 
-@lru_cache(maxsize=4096)
-def _render_cached(tex: str, display: bool, macros_key: str, output: str) -> Rendered:
-    engine = get_engine()
-    engine.load_vendor(KATEX_SCRIPT)
-    options = {
-        "displayMode": display,
-        "output": output,
-        "throwOnError": True,
-        # Sphinx already reports what matters; KaTeX's strict-mode notes would
-        # only go to the console.
-        "strict": "ignore",
-        "macros": json.loads(macros_key),
-    }
-    try:
-        result = engine.evaluate(_RENDER_JS, tex=tex, options=options)
-    except JSError as error:  # the engine itself failed, not the formula
-        return Rendered(None, str(error).splitlines()[0])
-    return Rendered(result["html"], result["error"])
+def render_key(key: Key) -> Rendered:
+    """Render (or recall) the formula ``key`` describes."""
+    found = _cache.get(key)
+    if found is None:
+        found = Rendered(*render_many([key])[0])
+        _cache.put(key, found)
+    return found
 
 
 def render_mathml(tex: str, display: bool, macros: dict[str, str] | None = None) -> str:
