@@ -19,3 +19,5 @@ blog_baseurl = "https://sphinx-notebook-theme.readthedocs.io/en/latest/"
 blog_authors = {"team": ("The sphinx_notebook team", None)}
 blog_default_author = "team"
 exclude_patterns = ["_build"]
+# Shared TeX macros (see the Math guide page).
+notebook_math_macros = {"R": r"\mathbb{R}", "norm": [r"\lVert #1 \rVert", 1]}
