@@ -132,3 +132,33 @@ def test_texinfo_output(app):
     page = next(app.outdir.glob("*.texi")).read_text(encoding="utf-8")
     assert "@strong{Theorem 2 (Convergence).}" in page
     assert "@strong{Definition 1 (Gradient descent).}" in page
+
+
+@pytest.mark.sphinx("html", testroot="math-labels", freshenv=True)
+def test_duplicate_and_unknown_labels_get_sphinx_warnings(app, warning):
+    app.build()
+    text = warning.getvalue()
+    assert re.search(r'index\.md:9: WARNING: Duplicate explicit target name: "thm-same"', text)
+    assert re.search(r"index\.md:\d+: WARNING: undefined label: 'thm-missing'", text)
+
+
+@pytest.mark.sphinx("html", testroot="math", freshenv=True)
+def test_numbers_survive_an_incremental_build(app):
+    app.build()
+    (app.srcdir / "theorems.md").write_text(
+        (app.srcdir / "theorems.md").read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8"
+    )
+    app.build()
+    html = (app.outdir / "theorems.html").read_text(encoding="utf-8")
+    assert "One more line." in html
+    assert '<span class="std std-numref">Theorem 2</span>' in html
+    post = (app.outdir / "posts" / "first.html").read_text(encoding="utf-8")
+    assert '<span class="std std-numref">Theorem 1</span>' in post
+
+
+@pytest.mark.sphinx("html", testroot="math", confoverrides={"numfig": False}, freshenv=True)
+def test_ref_still_works_without_numfig(app):
+    app.build()
+    html = (app.outdir / "theorems.html").read_text(encoding="utf-8")
+    assert '<span class="std std-ref">Definition 1 (Gradient descent)</span>' in html
+    assert '<span class="nb-theorem-kind">Theorem 2</span>' in html

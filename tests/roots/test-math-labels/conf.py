@@ -1,0 +1,4 @@
+project = "Math labels test"
+extensions = ["sphinx_notebook"]
+html_theme = "sphinx_notebook"
+blog_baseurl = "https://notebook.example.org/"
