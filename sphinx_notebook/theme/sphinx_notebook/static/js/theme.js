@@ -17,11 +17,14 @@
   };
   const systemMode = () => (system.matches ? "dark" : "light");
 
+  // Only touch what changes: re-setting data-theme, even to the same value,
+  // makes the browser restyle the whole page (costly on long archive pages).
   const apply = (mode) => {
-    root.setAttribute("data-theme", mode);
+    if (root.getAttribute("data-theme") !== mode) root.setAttribute("data-theme", mode);
     // Sphinx binds pygments_dark.css to the system setting; follow our choice instead.
     const pygments = document.getElementById("pygments_dark_css");
-    if (pygments) pygments.media = mode === "dark" ? "all" : "not all";
+    const media = mode === "dark" ? "all" : "not all";
+    if (pygments && pygments.media !== media) pygments.media = media;
     for (const button of document.querySelectorAll(".nb-theme-toggle")) {
       button.setAttribute("aria-pressed", String(mode === "dark"));
     }
