@@ -149,3 +149,13 @@ def test_search_works_with_deferred_scripts(site: str, new_page: Any) -> None:
     page.locator("#search-results ul.search li").first.wait_for(timeout=10_000)
     assert "Gradient descent" in page.locator("#search-results").inner_text()
     assert page.nb_errors == []
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_axe_on_a_phone(site: str, new_page: Any, axe: Any, describe: Any, mode: str) -> None:
+    """On a phone, code and formulas scroll sideways: those boxes must be keyboard-reachable."""
+    page = new_page(viewport={"width": 360, "height": 800}, is_mobile=True, color_scheme=mode)
+    page.goto(site + PAGES["post"], wait_until="networkidle")
+    assert page.locator("div.highlight pre[tabindex='0']").count() >= 1
+    violations = axe(page)
+    assert violations == [], describe(violations)

@@ -59,6 +59,29 @@
   });
   window.addEventListener("afterprint", () => apply(root.getAttribute("data-theme") || systemMode()));
 
+  // A box that scrolls sideways (long code lines or formulas on a phone) must
+  // be reachable by keyboard, so give it a tab stop while it scrolls.
+  const SCROLLERS =
+    "div.highlight pre, div.math, .katex-display, div.nb-table-wrap, pre.mermaid, .nb-diagram-body";
+  const markScrollers = () => {
+    for (const box of document.querySelectorAll(SCROLLERS)) {
+      const scrolls = box.scrollWidth > box.clientWidth + 1;
+      if (scrolls && !box.hasAttribute("tabindex")) {
+        box.setAttribute("tabindex", "0");
+        box.dataset.nbScroller = "";
+      } else if (!scrolls && "nbScroller" in box.dataset) {
+        box.removeAttribute("tabindex");
+        delete box.dataset.nbScroller;
+      }
+    }
+  };
+  markScrollers();
+  let resizing = 0;
+  window.addEventListener("resize", () => {
+    cancelAnimationFrame(resizing);
+    resizing = requestAnimationFrame(markScrollers);
+  });
+
   // The page toc sits in the margin on wide screens (open) and folds above
   // the article on narrow ones.
   const toc = document.querySelector(".nb-toc details");
