@@ -10,15 +10,17 @@ theme from the page's ``data-theme`` at that moment.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.fileutil import copy_asset_file
 
 from sphinx_notebook.bundle import apply_defaults, names_set_in_conf
 
 if TYPE_CHECKING:
-    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
@@ -77,6 +79,30 @@ def _drop_from_generated_pages(
         scripts[:] = [js for js in scripts if SHIM not in str(getattr(js, "attributes", {}).get("body", ""))]
 
 
+class MermaidSourceWithoutRenderer(SphinxPostTransform):
+    """Show a chart's source in LaTeX and Texinfo output when ``mmdc`` is missing.
+
+    sphinxcontrib-mermaid renders those formats with the mermaid CLI (a Node
+    program); without it every chart is a warning that fails ``-W`` builds
+    and leaves a hole in the PDF. Mermaid source is written to be read, so a
+    literal block keeps the content.
+    """
+
+    default_priority = 200
+    builders = ("latex", "texinfo")
+
+    def run(self, **kwargs: Any) -> None:
+        if shutil.which(str(self.config.mermaid_cmd)):
+            return
+        from sphinxcontrib.mermaid import mermaid as mermaid_node
+
+        for node in list(self.document.findall(mermaid_node)):
+            code = str(node.get("code", ""))
+            literal = nodes.literal_block(code, code, language="text")
+            literal["classes"].append("nb-mermaid-source")
+            node.replace_self(literal)
+
+
 def setup_mermaid(app: Sphinx) -> None:
     """Set mermaid defaults before sphinxcontrib-mermaid reads them."""
     if "mermaid_use_local" not in app.config:
@@ -84,3 +110,4 @@ def setup_mermaid(app: Sphinx) -> None:
     app.connect("config-inited", _apply_mermaid_defaults, priority=100)
     app.connect("build-finished", _copy_for_other_themes)
     app.connect("html-page-context", _drop_from_generated_pages, priority=600)
+    app.add_post_transform(MermaidSourceWithoutRenderer)
