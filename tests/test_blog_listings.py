@@ -63,6 +63,7 @@ def test_post_page_meta_and_neighbours(site):
     assert '<a href="../blog/author/ada-lovelace.html">Ada Lovelace</a>' in header
     assert '<a class="nb-tag" href="../blog/tag/diagrams.html">diagrams</a>' in header
     assert "updated 01 March 2024" in header
+    assert html.index("</h1>") < html.index('class="nb-post-header"'), "the meta line follows the title"
     nav = section(html, 'class="nb-post-nav"', "</nav>")
     assert 'rel="prev" href="first.html"' in nav and "Gradient descent" in nav
     assert 'rel="next" href="third.html"' in nav and "Notes on norms" in nav
