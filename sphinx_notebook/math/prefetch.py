@@ -32,9 +32,16 @@ class Prefetcher:
     def available() -> bool:
         """A spare core and a safe ``fork`` (a spawned helper would re-run ``sphinx-build``).
 
-        Linux only: macOS system libraries are not fork-safe.
+        Linux only: macOS system libraries are not fork-safe. Only while this
+        process runs a single thread: forking beside other threads (a test
+        server, an IDE's helper) can copy a lock some thread holds and hang
+        the child.
         """
-        return (os.cpu_count() or 1) > 1 and sys.platform.startswith("linux")
+        return (
+            (os.cpu_count() or 1) > 1
+            and sys.platform.startswith("linux")
+            and threading.active_count() == 1
+        )
 
     def submit(self, keys: list[Key]) -> None:
         """Start rendering ``keys`` (one document's formulas) in the helper."""
