@@ -32,16 +32,9 @@ class Prefetcher:
     def available() -> bool:
         """A spare core and a safe ``fork`` (a spawned helper would re-run ``sphinx-build``).
 
-        Linux only: macOS system libraries are not fork-safe. Only while this
-        process runs a single thread: forking beside other threads (a test
-        server, an IDE's helper) can copy a lock some thread holds and hang
-        the child.
+        Linux only: macOS system libraries are not fork-safe.
         """
-        return (
-            (os.cpu_count() or 1) > 1
-            and sys.platform.startswith("linux")
-            and threading.active_count() == 1
-        )
+        return (os.cpu_count() or 1) > 1 and sys.platform.startswith("linux")
 
     def submit(self, keys: list[Key]) -> None:
         """Start rendering ``keys`` (one document's formulas) in the helper."""
@@ -50,6 +43,11 @@ class Prefetcher:
             if not todo:
                 return
             if self._pool is None:
+                # Fork only from a single-threaded process: beside other threads
+                # (a test server, an IDE helper) the child can inherit a lock
+                # that some thread holds and hang. Render in place instead.
+                if threading.active_count() > 1:
+                    return
                 context = multiprocessing.get_context("fork")
                 self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
             try:
