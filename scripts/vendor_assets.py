@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import shutil
 import sys
 from dataclasses import dataclass
@@ -31,6 +32,14 @@ class Asset:
     files: tuple[str, ...]  # globs relative to the package folder
     licence_file: str = "LICENSE"
     for_tests_only: bool = False
+    trims: tuple[tuple[str, str], ...] = ()
+    """(file, regex) pairs: matches are cut from that copied file."""
+
+
+# KaTeX's stylesheet offers .woff and .ttf after .woff2; every browser we
+# support takes .woff2, so we ship only those and cut the other candidates
+# (otherwise each page references 40 files that do not exist).
+KATEX_LEGACY_FONTS = r',url\(fonts/[A-Za-z0-9_-]+\.(?:woff|ttf)\) format\("(?:woff|truetype)"\)'
 
 
 ASSETS: tuple[Asset, ...] = (
@@ -39,6 +48,7 @@ ASSETS: tuple[Asset, ...] = (
         "katex",
         "katex",
         ("dist/katex.min.js", "dist/katex.min.css", "dist/fonts/*.woff2"),
+        trims=(("katex.min.css", KATEX_LEGACY_FONTS),),
     ),
     Asset(
         "mathjax",
@@ -80,16 +90,22 @@ def copy_asset(asset: Asset, node_modules: Path) -> dict[str, object]:
         if not src.is_file():
             raise SystemExit(f"{asset.package}: missing {relative} (run 'npm ci --ignore-scripts')")
         # Keep sub-folders where a stylesheet refers to them (katex's fonts/).
-        keep = relative.split("/", 1)[1] if "/" in relative and relative.startswith(("dist/", "files/", "bundled/", "es5/")) else relative
+        build_folders = ("dist/", "files/", "bundled/", "es5/")
+        keep = relative.split("/", 1)[1] if relative.startswith(build_folders) else relative
         dest = target / keep
         dest.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(src, dest)
+        for trimmed_file, pattern in asset.trims:
+            if keep == trimmed_file:
+                text = dest.read_text(encoding="utf-8")
+                dest.write_text(re.sub(pattern, "", text), encoding="utf-8")
         copied[dest.relative_to(target).as_posix()] = sha256(dest)
     return {
         "name": asset.package,
         "version": package_json["version"],
         "licence": package_json.get("license", "see LICENSE"),
         "folder": asset.target,
+        "trimmed": sorted(name for name, _ in asset.trims),
         "files": copied,
     }
 
@@ -111,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     for asset in ASSETS:
         entry = copy_asset(asset, args.node_modules)
         if entry["version"] != pins.get(asset.package):
-            raise SystemExit(f"{asset.package}: installed {entry['version']}, package.json pins {pins.get(asset.package)}")
+            pinned = pins.get(asset.package)
+            raise SystemExit(f"{asset.package}: installed {entry['version']}, package.json pins {pinned}")
         entries.append((asset, entry))
         print(f"vendored {asset.package} {entry['version']} ({len(entry['files'])} files)")  # type: ignore[arg-type]
     write_manifests(entries)

@@ -43,3 +43,14 @@ def test_lock_file_matches_pins() -> None:
     lock = json.loads((ROOT / "package-lock.json").read_text(encoding="utf-8"))
     for name, version in PINS.items():
         assert lock["packages"][f"node_modules/{name}"]["version"] == version
+
+
+def test_vendored_stylesheets_reference_only_shipped_files() -> None:
+    import re
+
+    for css in VENDOR_ROOTS[0].rglob("*.css"):
+        for url in re.findall(r"url\(([^)]+)\)", css.read_text(encoding="utf-8")):
+            url = url.strip("'\"")
+            if url.startswith("data:"):
+                continue
+            assert (css.parent / url).is_file(), f"{css.name} refers to missing {url}"
