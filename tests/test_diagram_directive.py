@@ -168,6 +168,7 @@ def test_text_builder_prints_the_alt_text(app):
     assert "[diagram: Two stack frames, main and sum." in text
     assert "[diagram: Box saying a < b && \"c\" 'd']" in text
     assert "<svg" not in text
+    assert "Separate chaining" in text and "]Separate chaining" not in text  # caption on its own line
 
 
 @pytest.mark.parametrize("builder, output", [("man", "*.1"), ("texinfo", "*.texi")])

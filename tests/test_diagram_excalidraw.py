@@ -56,6 +56,10 @@ def test_external_references_are_removed_and_internal_ones_kept(cleaned):
     assert 'href="data:image/png;base64,iVBORw0KGgo="' in cleaned.svg
 
 
+def test_style_elements_lose_the_class_html_does_not_allow(cleaned):
+    assert "<style>" in cleaned.svg and "style-fonts" not in cleaned.svg
+
+
 def test_off_site_fonts_point_at_the_vendored_hand_font(cleaned):
     assert "excalidraw.com" not in cleaned.svg
     assert f'font-family: "Virgil"; src: url("{FONT_TOKEN}") format("woff2")' in cleaned.svg

@@ -123,8 +123,12 @@ def _clean_tree(element: ET.Element, removed: list[str]) -> None:
             element.remove(child)
             continue
         _clean_attributes(child, removed)
-        if local == "style" and child.text:
-            child.text = clean_css(child.text, removed)
+        if local == "style":
+            # Excalidraw writes <style class="style-fonts">; HTML allows no
+            # class on <style>, and nothing selects it.
+            child.attrib.pop("class", None)
+            if child.text:
+                child.text = clean_css(child.text, removed)
         if local == "a":
             child.attrib.pop("target", None)
         _clean_tree(child, removed)

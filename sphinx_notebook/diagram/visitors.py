@@ -130,7 +130,10 @@ def plain_text(node: nodes.Element) -> str:
 
 
 def visit_text(self: TextTranslator, node: nodes.Element) -> None:
+    # A paragraph of its own, so a following caption starts on a new line.
+    self.new_state(0)
     self.add_text(plain_text(node))
+    self.end_state()
     raise nodes.SkipNode
 
 
