@@ -117,12 +117,26 @@ def apply_defaults(
     return applied
 
 
+def user_set_names(app: Sphinx) -> tuple[frozenset[str], bool]:
+    """Names the project's conf.py sets, and whether that list is complete.
+
+    The list is incomplete when conf.py star-imports another module.
+    """
+    conf_py = Path(app.confdir) / "conf.py" if app.confdir is not None else None
+    if conf_py is None or not conf_py.is_file():
+        return frozenset(), True
+    names, star_import = names_set_in_conf(conf_py)
+    return names, not star_import
+
+
+def apply_user_unset_defaults(app: Sphinx, config: Config, defaults: Mapping[str, DefaultValue]) -> list[str]:
+    """Apply ``defaults`` for the values this project's user left unset."""
+    user_names, complete = user_set_names(app)
+    return apply_defaults(config, defaults, user_names, user_names_complete=complete)
+
+
 def _apply_bundle_defaults(app: Sphinx, config: Config) -> None:
-    if app.confdir is not None and (Path(app.confdir) / "conf.py").is_file():
-        user_names, star_import = names_set_in_conf(Path(app.confdir) / "conf.py")
-    else:
-        user_names, star_import = frozenset(), False
-    apply_defaults(config, DEFAULTS, user_names, user_names_complete=not star_import)
+    apply_user_unset_defaults(app, config, DEFAULTS)
 
 
 def setup_bundle(app: Sphinx) -> None:

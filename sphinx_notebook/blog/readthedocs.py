@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx_notebook.bundle import apply_defaults, names_set_in_conf
+from sphinx_notebook.bundle import apply_user_unset_defaults
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -37,12 +36,7 @@ def apply_readthedocs_defaults(app: Sphinx, config: Config) -> None:
     defaults = canonical_defaults()
     if not defaults:
         return
-    conf_py = Path(app.confdir) / "conf.py" if app.confdir is not None else None
-    if conf_py is not None and conf_py.is_file():
-        user_names, star_import = names_set_in_conf(conf_py)
-    else:
-        user_names, star_import = frozenset(), False
-    apply_defaults(config, defaults, user_names, user_names_complete=not star_import)
+    apply_user_unset_defaults(app, config, defaults)
 
 
 def setup_readthedocs(app: Sphinx) -> None:

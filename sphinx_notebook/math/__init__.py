@@ -10,10 +10,9 @@ environment, so ``-j N`` builds work.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sphinx_notebook.bundle import names_set_in_conf
+from sphinx_notebook.bundle import user_set_names
 from sphinx_notebook.math import theorem_writers as writers
 from sphinx_notebook.math.html import setup_katex
 from sphinx_notebook.math.macros import append_to_preamble, apply_macros
@@ -41,9 +40,7 @@ if TYPE_CHECKING:
 
 
 def _user_names(app: Sphinx) -> frozenset[str]:
-    if app.confdir is None or not (Path(app.confdir) / "conf.py").is_file():
-        return frozenset()
-    return names_set_in_conf(Path(app.confdir) / "conf.py")[0]
+    return user_set_names(app)[0]
 
 
 def configure_math(app: Sphinx, config: Config) -> None:

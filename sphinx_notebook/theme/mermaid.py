@@ -18,7 +18,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.fileutil import copy_asset_file
 
-from sphinx_notebook.bundle import apply_defaults, names_set_in_conf
+from sphinx_notebook.bundle import apply_user_unset_defaults
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -42,12 +42,7 @@ MERMAID_DEFAULTS: dict[str, Any] = {
 
 
 def _apply_mermaid_defaults(app: Sphinx, config: Config) -> None:
-    conf_py = Path(app.confdir) / "conf.py" if app.confdir is not None else None
-    if conf_py is not None and conf_py.is_file():
-        user_names, star_import = names_set_in_conf(conf_py)
-    else:
-        user_names, star_import = frozenset(), False
-    apply_defaults(config, MERMAID_DEFAULTS, user_names, user_names_complete=not star_import)
+    apply_user_unset_defaults(app, config, MERMAID_DEFAULTS)
 
 
 def _copy_for_other_themes(app: Sphinx, exception: Exception | None) -> None:
