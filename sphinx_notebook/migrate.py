@@ -54,7 +54,8 @@ def _set_aside_old_theme_settings(app: Sphinx) -> None:
     sidebars = bool(app.config.html_sidebars)
     if dropped:
         # A new dict: conf.py's own value stays as written.
-        builder.theme_options = {key: value for key, value in given.items() if key not in dropped}
+        kept = {key: value for key, value in given.items() if key not in dropped}
+        builder.theme_options = kept  # type: ignore[attr-defined]
     if sidebars:
         app.config.html_sidebars = {}
     if dropped or sidebars:
