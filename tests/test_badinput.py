@@ -112,11 +112,6 @@ def test_malformed_front_matter_page_is_still_written(build: Build) -> None:
     assert "never closes its list" in html
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the blog part resolves each post again for its full-text feed entry "
-    "(blog/render.py resolve), so a bad reference in a post warns twice",
-)
 def test_unknown_theorem_label_warns_once(build: Build) -> None:
     _one_warning(build, "posts/theorems.md:15", "undefined label", "thm-imaginary")
 

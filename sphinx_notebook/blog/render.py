@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from ablog.blog import revise_pending_xrefs
 from docutils import nodes
 from docutils.utils import new_document
+from sphinx.util.logging import suppress_logging
 from sphinx.util.osutil import relative_uri
 
 if TYPE_CHECKING:
@@ -58,8 +59,10 @@ def fulltext_tree(post: Post) -> nodes.document:
 
 
 def resolve(app: Sphinx, doctree: nodes.document, pagename: str) -> None:
+    """Resolve a copy of post content; its page already warned about any bad reference."""
     revise_pending_xrefs(doctree, pagename)
-    app.env.resolve_references(doctree, pagename, app.builder)
+    with suppress_logging():
+        app.env.resolve_references(doctree, pagename, app.builder)
 
 
 def to_html(app: Sphinx, doctree: nodes.document, pagename: str) -> str:
