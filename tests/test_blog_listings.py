@@ -181,3 +181,28 @@ def test_drafts_leave_toctrees_and_page_neighbours(make_app, tmp_path):
     assert 'href="posts/hello.html"' in home
     assert "aaa-draft" not in home and "Not ready" not in home
     assert (app.outdir / "posts" / "aaa-draft.html").is_file()  # still built, just not linked
+
+
+def test_long_collections_are_a_compact_index(make_app, tmp_path):
+    srcdir = tmp_path / "long"
+    (srcdir / "posts").mkdir(parents=True)
+    (srcdir / "conf.py").write_text(
+        'project = "Long"\nextensions = ["sphinx_notebook"]\nhtml_theme = "sphinx_notebook"\n'
+        'blog_baseurl = "https://long.example/"\n',
+        encoding="utf-8",
+    )
+    (srcdir / "index.md").write_text("# Long\n\n```{toctree}\n:glob:\n\nposts/*\n```\n", encoding="utf-8")
+    for day in range(1, 23):
+        tag = "few" if day <= 3 else "many"
+        (srcdir / "posts" / f"p{day:02d}.md").write_text(
+            f"---\nblogpost: true\ndate: 2024-01-{day:02d}\ntags: [{tag}, all]\n---\n"
+            f"# Post {day}\n\nExcerpt text number {day}.\n",
+            encoding="utf-8",
+        )
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    all_tagged = (app.outdir / "blog" / "tag" / "all.html").read_text(encoding="utf-8")
+    assert all_tagged.count('class="nb-post-card__title"') == 22
+    assert "nb-post-card__excerpt" not in all_tagged
+    few = (app.outdir / "blog" / "tag" / "few.html").read_text(encoding="utf-8")
+    assert few.count('class="nb-post-card__excerpt"') == 3
