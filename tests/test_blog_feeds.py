@@ -49,18 +49,9 @@ def feeds_of(outdir: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory, rootdir):
-    """One build of the blog root shared by the read-only checks below."""
-    from sphinx.testing.util import SphinxTestApp
-
-    srcdir = tmp_path_factory.mktemp("feeds") / "blog"
-    shutil.copytree(rootdir / "test-blog", srcdir)
-    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True)
-    try:
-        app.build()
-        yield app
-    finally:
-        app.cleanup()
+def site(blog_site):
+    """The shared build of the blog root (read-only checks)."""
+    return blog_site
 
 
 def test_main_feed_parses_cleanly_with_only_published_posts(site):

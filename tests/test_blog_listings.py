@@ -16,17 +16,9 @@ DRAFTS = ("Someday maybe", "Far future matrices")
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory, rootdir):
-    from sphinx.testing.util import SphinxTestApp
-
-    srcdir = tmp_path_factory.mktemp("listings") / "blog"
-    shutil.copytree(rootdir / "test-blog", srcdir)
-    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True)
-    try:
-        app.build()
-        yield app
-    finally:
-        app.cleanup()
+def site(blog_site):
+    """The shared build of the blog root (read-only checks)."""
+    return blog_site
 
 
 def page(app, name: str) -> str:
