@@ -12,14 +12,11 @@ from __future__ import annotations
 import argparse
 import copy
 import json
-import resource
-import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import timed_full_build  # benchmarks/ is on sys.path when run as a script
 
 HERE = Path(__file__).resolve().parent
 EXAMPLES = HERE.parent / "tests" / "diagram_examples"
@@ -58,32 +55,9 @@ def write_project(root: Path, specs: list[dict], as_diagram: bool) -> None:
         (root / f"page{n}.md").write_text("\n".join(parts), encoding="utf-8")
 
 
-def _child_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def build(root: Path) -> tuple[float, float]:
-    """(wall seconds, CPU seconds) of one full build in a fresh process.
-
-    CPU time is reported too because it barely moves when other work shares the
-    machine, while wall time does.
-    """
-    out = root / "_build"
-    cpu = _child_cpu()
-    start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-E", str(root), str(out / "html"),
-         "-d", str(out / "doctrees")],
-        capture_output=True, text=True, check=False,
-    )
-    elapsed, cpu = time.perf_counter() - start, _child_cpu() - cpu
-    if done.returncode:
-        sys.exit(f"sphinx-build failed for {root.name}:\n{done.stderr[-3000:]}")
-    if "notebook.diagram" in done.stderr:
-        sys.exit(f"diagram warnings in {root.name}:\n{done.stderr[-3000:]}")
-    shutil.rmtree(out)
-    return elapsed, cpu
+    """(wall seconds, CPU seconds) of one full build in a fresh process."""
+    return timed_full_build(root, fail_on_warning_type="notebook.diagram")
 
 
 def _row(name: str, values: list[float]) -> str:

@@ -16,14 +16,11 @@ from issue 4 is a ratio of at most 1.3. Run:
 from __future__ import annotations
 
 import argparse
-import resource
-import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import timed_full_build  # benchmarks/ is on sys.path when run as a script
 
 CONF = """project = "bench"
 extensions = ["sphinx_notebook"]
@@ -80,28 +77,9 @@ def write_project(root: Path, posts: int, renderer: str) -> None:
         (root / "posts" / f"post{n:03d}.md").write_text(post(n), encoding="utf-8")
 
 
-def _child_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
 def build(root: Path) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of one full build in a fresh process."""
-    out = root / "_build"
-    cpu = _child_cpu()
-    start = time.perf_counter()
-    done = subprocess.run(
-        [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-E", str(root), str(out / "html"),
-         "-d", str(out / "doctrees")],
-        capture_output=True, text=True, check=False,
-    )
-    elapsed, cpu = time.perf_counter() - start, _child_cpu() - cpu
-    if done.returncode:
-        sys.exit(f"sphinx-build failed for {root.name}:\n{done.stderr[-3000:]}")
-    if "notebook.math" in done.stderr:
-        sys.exit(f"math warnings in {root.name}:\n{done.stderr[-3000:]}")
-    shutil.rmtree(out)
-    return elapsed, cpu
+    return timed_full_build(root, fail_on_warning_type="notebook.math")
 
 
 def main() -> None:
