@@ -15,6 +15,7 @@ from sphinx_notebook.config import setup_config
 from sphinx_notebook.diagram import setup_diagram
 from sphinx_notebook.math import setup_math
 from sphinx_notebook.migrate import setup_migrate
+from sphinx_notebook.parallel_build import setup_parallel_build
 from sphinx_notebook.theme import setup_theme
 
 if TYPE_CHECKING:
@@ -33,9 +34,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_math(app)
     setup_blog(app)
     setup_migrate(app)
+    setup_parallel_build(app)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -71,6 +71,22 @@ def draft_names(registry: Mapping[str, list[PostInfo]], now: datetime) -> set[st
     }
 
 
+# env attribute: the draft documents of this build, fixed once reading is over.
+DRAFTS = "nb_blog_drafts"
+
+
+def current_drafts(app: Sphinx) -> set[str]:
+    """This build's draft documents, from ``env-updated`` (computed here before that).
+
+    Every page asks while it is written; recomputing over the whole registry
+    each time made writing quadratic in the number of posts.
+    """
+    drafts = getattr(app.env, DRAFTS, None)
+    if drafts is None:
+        drafts = draft_names(getattr(app.env, "nb_blog_posts", {}), build_now(app.config.notebook_timezone))
+    return drafts
+
+
 def upcoming_posts(
     registry: Mapping[str, list[PostInfo]], now: datetime, tags: Iterable[str] = ()
 ) -> list[PostInfo]:
@@ -142,7 +158,7 @@ def hide_drafts_from_toctrees(app: Sphinx, doctree: nodes.document, docname: str
     """
     if app.builder.format != "html":
         return
-    drafts = draft_names(getattr(app.env, "nb_blog_posts", {}), build_now(app.config.notebook_timezone))
+    drafts = current_drafts(app)
     if not drafts:
         return
     for toctree in doctree.findall(addnodes.toctree):
@@ -157,7 +173,7 @@ def hide_drafts_from_neighbours(
     related = getattr(app.builder, "relations", {}).get(pagename)
     if not related:
         return
-    drafts = draft_names(getattr(app.env, "nb_blog_posts", {}), build_now(app.config.notebook_timezone))
+    drafts = current_drafts(app)
     _parent, previous, following = related
     if previous in drafts:
         context["prev"] = None

@@ -93,7 +93,7 @@ def render_html(app: Sphinx, post: Post, fulltext: bool) -> str:
     """The post (or its excerpt) as feed HTML, resolved as if on the post's own page."""
     docname = post.docname
     post_url = page_url(app, docname) + (f"#{post.section}" if post.section else "")
-    doctree = fulltext_tree(post) if fulltext else excerpt_tree(app, post, docname)
+    doctree = fulltext_tree(app, post) if fulltext else excerpt_tree(app, post, docname)
     resolve(app, doctree, docname)
     feed_friendly(app, doctree, post_url)
     return clean_entry_html(to_html(app, doctree, docname), post_url)

@@ -20,18 +20,31 @@ The registry keeps no doctrees: ablog copies each post's whole doctree into
 its details, and under ``-j N`` every reader process sends back the entire
 environment, merged registry included, so carrying doctrees there made
 parallel reads quadratic in the number of posts (1,000 posts: 17 minutes at
-``-j 2`` against one at ``-j 1``). The doctree is loaded back from Sphinx's
-pickled doctrees once, after reading.
+``-j 2`` against one at ``-j 1``). Only full-text feed entries need a post's
+doctree; they load it from Sphinx's pickled doctrees (render.post_doctree).
+For the same reason each excerpt is kept detached from its source document
+(a node's ``_document`` would drag the document into every pickle), and
+``env.ablog_posts`` is emptied as each document is recorded and again once
+ablog has registered the posts, so neither a reader's pickle nor the saved
+environment carries doctrees.
 """
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
 from ablog.blog import Blog
 from ablog.post import PostList, register_posts
 
-from sphinx_notebook.blog.drafts import build_now, is_draft, published_view, upcoming_list
+from sphinx_notebook.blog.drafts import (
+    DRAFTS,
+    build_now,
+    draft_names,
+    is_draft,
+    published_view,
+    upcoming_list,
+)
 from sphinx_notebook.blog.numbering import document_numbers
 
 if TYPE_CHECKING:
@@ -43,6 +56,8 @@ POSTS = "nb_blog_posts"
 LISTING_DOCS = "nb_blog_listing_docs"
 # What each post page showed at the last build: (published, previous, next).
 PAGE_STATE = "nb_blog_page_state"
+# The process that reads and merges this build; any other reader is a fork.
+READING_PROCESS = "nb_blog_reading_pid"
 
 
 def registry(env: BuildEnvironment) -> dict[str, list[dict[str, Any]]]:
@@ -71,19 +86,57 @@ def word_count(doctree: nodes.document) -> int:
     return len(doctree.astext().split())
 
 
+def mark_reading_process(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    """``env-before-read-docs``: remember which process merges the readers' findings."""
+    setattr(env, READING_PROCESS, os.getpid())
+
+
+def start_worker_registry(env: BuildEnvironment) -> None:
+    """In a forked ``-j N`` reader, start from an empty registry.
+
+    The reader sends its whole environment back, and the main process only
+    takes the documents the reader read: the posts it inherited would be
+    pickled and unpickled again for nothing, by every reader.
+    """
+    reading_process = getattr(env, READING_PROCESS, None)
+    if reading_process is not None and reading_process != os.getpid():
+        setattr(env, POSTS, {})
+        setattr(env, LISTING_DOCS, set())
+        setattr(env, READING_PROCESS, os.getpid())
+
+
 def record_document(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read`` (after ablog): copy this document's posts and note listings."""
     env = app.env
+    start_worker_registry(env)
     docname = env.docname
-    posts = getattr(env, "ablog_posts", {}).get(docname)
+    # Taken out of ablog's dict: it would carry the doctree through every
+    # parallel reader's pickle, and rebuild_blog refills it from the registry.
+    posts = getattr(env, "ablog_posts", {}).pop(docname, None)
     if posts:
         words = word_count(doctree)
         numbers = document_numbers(env, doctree)
         registry(env)[docname] = [
-            dict(info, doctree=None, nb_words=words, nb_numbers=numbers) for info in posts
+            dict(
+                info,
+                doctree=None,
+                excerpt=detached(info.get("excerpt") or []),
+                nb_words=words,
+                nb_numbers=numbers,
+            )
+            for info in posts
         ]
     if any(True for _ in doctree.findall(PostList)) or any(True for _ in doctree.findall(upcoming_list)):
         listing_docs(env).add(docname)
+
+
+def detached(excerpt: list[nodes.Node]) -> list[nodes.Node]:
+    """Copies of the excerpt nodes that no longer point at the document they came from."""
+    copies = [node.deepcopy() for node in excerpt]
+    for copy in copies:
+        for node in copy.findall():
+            node.document = None  # found through the parent once placed in a page
+    return copies
 
 
 def purge_document(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
@@ -101,28 +154,6 @@ def merge_documents(app: Sphinx, env: BuildEnvironment, docnames: set[str], othe
             mine[docname] = theirs[docname]
         if docname in their_listings:
             listing_docs(env).add(docname)
-
-
-PostDetails = dict[str, list[dict[str, Any]]]
-
-
-def with_doctrees(env: BuildEnvironment, posts: PostDetails) -> PostDetails:
-    """The registry with each post's doctree (or section) loaded from the pickled doctrees."""
-    from docutils import nodes as docutils_nodes
-
-    loaded: PostDetails = {}
-    for docname, infos in posts.items():
-        doctree = env.get_doctree(docname)
-        loaded[docname] = []
-        for info in infos:
-            part: docutils_nodes.Element = doctree
-            if info.get("section"):
-                for section in doctree.findall(docutils_nodes.section):
-                    if info["section"] in section["ids"]:
-                        part = section.deepcopy()
-                        break
-            loaded[docname].append(dict(info, doctree=part))
-    return loaded
 
 
 def outdated_listings(
@@ -147,9 +178,14 @@ def rebuild_blog(app: Sphinx, env: BuildEnvironment) -> list[str]:
     change: a neighbour came or went, or the post stopped being a draft.
     """
     now = build_now(app.config.notebook_timezone)
-    env.ablog_posts = published_view(with_doctrees(env, registry(env)), now)  # type: ignore[attr-defined]
+    setattr(env, DRAFTS, draft_names(registry(env), now))
+    env.ablog_posts = published_view(registry(env), now)  # type: ignore[attr-defined]
     blog = reset_blog(app)
     register_posts(app)
+    # Registered: ablog's Blog holds the posts now. An empty dict keeps the
+    # doctrees out of the pickled environment; ablog refills it for the
+    # documents the next build reads, and this function replaces it again.
+    env.ablog_posts = {}  # type: ignore[attr-defined]
     state: dict[str, tuple[bool, str, str]] = {}
     for name in sorted(registry(env)):
         post = blog[name]
@@ -178,6 +214,7 @@ def release_blog(app: Sphinx, exception: BaseException | None) -> None:
 def setup_parallel(app: Sphinx) -> None:
     """Wire the registry into the environment events, then declare ablog parallel-safe."""
     app.connect("builder-inited", forget_previous_blog)
+    app.connect("env-before-read-docs", mark_reading_process)
     app.connect("doctree-read", record_document, priority=600)
     app.connect("env-purge-doc", purge_document)
     app.connect("env-merge-info", merge_documents)

@@ -20,6 +20,7 @@ from sphinx.util.osutil import relative_uri
 if TYPE_CHECKING:
     from ablog.blog import Post
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 
 def anchor_links_to_post(app: Sphinx, tree: nodes.Element, post: Post, pagename: str) -> None:
@@ -44,10 +45,25 @@ def excerpt_tree(app: Sphinx, post: Post, pagename: str) -> nodes.document:
     return doctree
 
 
-def fulltext_tree(post: Post) -> nodes.document:
+def post_doctree(env: BuildEnvironment, docname: str, section: str | None) -> nodes.Element:
+    """A post's content from Sphinx's pickled doctrees: the document, or its post section.
+
+    Only full-text feed entries need it, so it is loaded for those few posts
+    when they are written rather than for every post after reading.
+    """
+    doctree = env.get_doctree(docname)
+    if section:
+        for part in doctree.findall(nodes.section):
+            if section in part["ids"]:
+                return part.deepcopy()
+    return doctree
+
+
+def fulltext_tree(app: Sphinx, post: Post) -> nodes.document:
     """A document holding a copy of the whole post, without its title (shown apart)."""
     doctree = new_document("")
-    copy = post.doctree.deepcopy()
+    content = post.doctree if post.doctree is not None else post_doctree(app.env, post.docname, post.section)
+    copy = content.deepcopy()
     doctree.extend(copy.children if isinstance(copy, nodes.document) else [copy])
     for section in doctree.findall(nodes.section):
         if section.children and isinstance(section[0], nodes.title):
