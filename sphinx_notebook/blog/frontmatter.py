@@ -12,6 +12,7 @@ that says ``blogpost: false``.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -109,7 +110,7 @@ class NormalizeFrontMatter(SphinxTransform):
             return
         for message in self.document.findall(nodes.system_message):
             text = message.astext()
-            if "Malformed YAML" in text or "YAML is not a dict" in text:
+            if any(problem in text for problem in UNREADABLE_YAML):
                 warn(
                     logger,
                     WarningSubtype.blog,
@@ -218,8 +219,47 @@ def check_update_dates(app: Sphinx, doctree: nodes.document) -> None:
             update.replace_self(note)
 
 
+# myst-parser logs its front matter warnings through this logger.
+MYST_WARNINGS_LOGGER = "sphinx.myst_parser.warnings_"
+UNREADABLE_YAML = ("Malformed YAML", "YAML is not a dict")
+
+
+class PostTopmatterFilter(logging.Filter):
+    """Drop myst-parser's "Malformed YAML" for blog posts, which get our clearer warning.
+
+    One mistake, one warning: on a post, ``check_unreadable`` says what the
+    broken front matter costs (the page is not published as a post). Other
+    pages keep myst-parser's warning. myst-parser's node in the doctree stays,
+    which is how ``check_unreadable`` finds the problem.
+    """
+
+    def __init__(self, app: Sphinx) -> None:
+        super().__init__()
+        self.app = app
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not str(record.msg).startswith(UNREADABLE_YAML):
+            return True
+        location = getattr(record, "location", None)
+        docname = location[0] if isinstance(location, tuple) and location else None
+        return docname not in getattr(self.app.config, "matched_blog_posts", ())
+
+
+def _attach_topmatter_filter(app: Sphinx) -> None:
+    logging.getLogger(MYST_WARNINGS_LOGGER).addFilter(PostTopmatterFilter(app))
+
+
+def _detach_topmatter_filter(app: Sphinx, exception: BaseException | None) -> None:
+    target = logging.getLogger(MYST_WARNINGS_LOGGER)
+    for installed in list(target.filters):
+        if isinstance(installed, PostTopmatterFilter) and installed.app is app:
+            target.removeFilter(installed)
+
+
 def setup_frontmatter(app: Sphinx) -> None:
     """Register the front matter fixes around ablog's own transform."""
+    app.connect("builder-inited", _attach_topmatter_filter)
+    app.connect("build-finished", _detach_topmatter_filter)
     app.add_transform(NormalizeFrontMatter)
     app.add_transform(DropUnwantedPost)
     app.connect("doctree-read", check_update_dates, priority=400)
