@@ -4,7 +4,8 @@
 (:mod:`.html`, rendering in :mod:`.katex`), the vendored MathJax option
 (:mod:`.mathjax`), ``notebook_math_macros`` for every renderer
 (:mod:`.macros`) and the theorem-style directives (:mod:`.theorems`,
-drawn by :mod:`.theorem_writers`). All per-document state lives in the
+drawn by :mod:`.theorem_writers`) and stable anchors for numbered amsmath
+environments (:mod:`.amsmath_labels`). All per-document state lives in the
 environment, so ``-j N`` builds work.
 """
 
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_notebook.bundle import user_set_names
 from sphinx_notebook.math import theorem_writers as writers
+from sphinx_notebook.math.amsmath_labels import setup_amsmath_labels
 from sphinx_notebook.math.html import setup_katex
 from sphinx_notebook.math.macros import append_to_preamble, apply_macros
 from sphinx_notebook.math.mathjax import ship_mathjax, use_vendored_mathjax
@@ -80,6 +82,7 @@ def setup_math(app: Sphinx) -> None:
     """Register the math part with Sphinx."""
     setup_katex(app)
     setup_theorems(app)
+    setup_amsmath_labels(app)
     app.connect("config-inited", configure_math, priority=850)
     app.connect("build-finished", ship_mathjax)
 
