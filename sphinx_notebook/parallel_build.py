@@ -59,19 +59,21 @@ class ForkedWorkerMemory:
 
     def __init__(self) -> None:
         self.main_pid = os.getpid()
-        self.frozen_pids: set[int] = set()
+        # The process that last froze its heap: a worker inherits the parent's
+        # value, so a mismatch means "this worker has not frozen yet".
+        self.frozen_pid: int | None = None
         self.parallel = False
 
     def builder_inited(self, app: Sphinx) -> None:
         self.main_pid = os.getpid()
-        self.frozen_pids.clear()
+        self.frozen_pid = None
         self.parallel = app.parallel > 1 and gc.isenabled()
 
     def freeze_in_worker(self, *_args: Any) -> None:
         """The first event a forked worker handles: freeze everything it inherited."""
         pid = os.getpid()
-        if self.parallel and pid != self.main_pid and pid not in self.frozen_pids:
-            self.frozen_pids.add(pid)
+        if self.parallel and pid != self.main_pid and pid != self.frozen_pid:
+            self.frozen_pid = pid
             gc.freeze()
 
     def freeze_before_writing(self, app: Sphinx, builder: Any = None) -> None:
@@ -79,13 +81,13 @@ class ForkedWorkerMemory:
         if self.parallel and os.getpid() == self.main_pid:
             gc.collect()
             gc.freeze()
-            self.frozen_pids.add(self.main_pid)
+            self.frozen_pid = self.main_pid
 
     def unfreeze(self, app: Sphinx, exception: BaseException | None) -> None:
         """``build-finished``: hand the main process's objects back to the collector."""
-        if self.main_pid in self.frozen_pids and os.getpid() == self.main_pid:
+        if self.frozen_pid == self.main_pid == os.getpid():
             gc.unfreeze()
-            self.frozen_pids.discard(self.main_pid)
+            self.frozen_pid = None
 
 
 def setup_parallel_build(app: Sphinx) -> None:

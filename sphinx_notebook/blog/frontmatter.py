@@ -43,6 +43,10 @@ INT_FIELDS = ("image", "excerpt")
 # Set on post nodes that came from a ``post`` directive, which a page's
 # ``blogpost: false`` does not cancel.
 DIRECTIVE_MARK = "nb_from_directive"
+# myst-parser's messages for front matter it could not read, and the logger
+# it sends its warnings through.
+UNREADABLE_YAML = ("Malformed YAML", "YAML is not a dict")
+MYST_WARNINGS_LOGGER = "sphinx.myst_parser.warnings_"
 
 
 def docinfo_fields(docinfo: nodes.docinfo) -> dict[str, nodes.Element]:
@@ -217,11 +221,6 @@ def check_update_dates(app: Sphinx, doctree: nodes.document) -> None:
             note = nodes.note("", *update.children)
             note.source, note.line = update.source, update.line
             update.replace_self(note)
-
-
-# myst-parser logs its front matter warnings through this logger.
-MYST_WARNINGS_LOGGER = "sphinx.myst_parser.warnings_"
-UNREADABLE_YAML = ("Malformed YAML", "YAML is not a dict")
 
 
 class PostTopmatterFilter(logging.Filter):

@@ -131,12 +131,15 @@ def record_document(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def detached(excerpt: list[nodes.Node]) -> list[nodes.Node]:
-    """Copies of the excerpt nodes that no longer point at the document they came from."""
-    copies = [node.deepcopy() for node in excerpt]
-    for copy in copies:
-        for node in copy.findall():
+    """The excerpt nodes, no longer pointing at the document they came from.
+
+    They are ablog's own copies, popped from ``env.ablog_posts`` above, so
+    they are changed in place.
+    """
+    for part in excerpt:
+        for node in part.findall():
             node.document = None  # found through the parent once placed in a page
-    return copies
+    return excerpt
 
 
 def purge_document(app: Sphinx, env: BuildEnvironment, docname: str) -> None:

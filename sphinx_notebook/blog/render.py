@@ -55,15 +55,15 @@ def post_doctree(env: BuildEnvironment, docname: str, section: str | None) -> no
     if section:
         for part in doctree.findall(nodes.section):
             if section in part["ids"]:
-                return part.deepcopy()
+                return part  # fulltext_tree copies what it uses
     return doctree
 
 
 def fulltext_tree(app: Sphinx, post: Post) -> nodes.document:
     """A document holding a copy of the whole post, without its title (shown apart)."""
     doctree = new_document("")
-    content = post.doctree if post.doctree is not None else post_doctree(app.env, post.docname, post.section)
-    copy = content.deepcopy()
+    # The registry gives ablog no doctrees (blog.parallel): load this one now.
+    copy = post_doctree(app.env, post.docname, post.section).deepcopy()
     doctree.extend(copy.children if isinstance(copy, nodes.document) else [copy])
     for section in doctree.findall(nodes.section):
         if section.children and isinstance(section[0], nodes.title):
