@@ -18,6 +18,10 @@ html_title = "sphinx_notebook"
 blog_baseurl = "https://sphinx-notebook-theme.readthedocs.io/en/latest/"
 blog_authors = {"team": ("The sphinx_notebook team", None)}
 blog_default_author = "team"
+blog_post_pattern = ["posts/*.md", "posts/*.rst", "posts/*/*.md", "posts/*/*.rst"]
+blog_path = "blog"
+blog_title = project
+blog_feed_fulltext = True
 exclude_patterns = ["_build"]
 # Shared TeX macros (see the Math guide page).
 notebook_math_macros = {"R": r"\mathbb{R}", "norm": [r"\lVert #1 \rVert", 1]}

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-THEME_VENDOR = ROOT / "sphinx_notebook" / "theme" / "sphinx_notebook" / "static" / "vendor"
+PACKAGE = ROOT / "sphinx_notebook"
 TEST_VENDOR = ROOT / "tests" / "browser" / "vendor"
 MANIFEST_NAME = "manifest.json"
 
@@ -28,6 +28,7 @@ class Asset:
     """One npm package and the files of it that we ship."""
 
     package: str
+    part: str  # the part that ships it: sphinx_notebook/<part>/static/vendor/ ("" for tests)
     target: str  # folder name under the vendor root
     files: tuple[str, ...]  # globs relative to the package folder
     licence_file: str = "LICENSE"
@@ -43,25 +44,28 @@ KATEX_LEGACY_FONTS = r',url\(fonts/[A-Za-z0-9_-]+\.(?:woff|ttf)\) format\("(?:wo
 
 
 ASSETS: tuple[Asset, ...] = (
-    Asset("roughjs", "roughjs", ("bundled/rough.js",)),
+    Asset("roughjs", "diagram", "roughjs", ("bundled/rough.js",)),
     Asset(
         "katex",
+        "math",
         "katex",
         ("dist/katex.min.js", "dist/katex.min.css", "dist/fonts/*.woff2"),
         trims=(("katex.min.css", KATEX_LEGACY_FONTS),),
     ),
     Asset(
         "mathjax",
+        "math",
         "mathjax",
         ("es5/tex-mml-chtml.js", "es5/output/chtml/fonts/woff-v2/*.woff"),
     ),
-    Asset("mermaid", "mermaid", ("dist/mermaid.min.js",)),
+    Asset("mermaid", "bundle", "mermaid", ("dist/mermaid.min.js",)),
     Asset(
         "@fontsource/architects-daughter",
+        "diagram",
         "fonts/architects-daughter",
         ("files/architects-daughter-latin-400-normal.woff2",),
     ),
-    Asset("axe-core", "axe-core", ("axe.min.js",), for_tests_only=True),
+    Asset("axe-core", "", "axe-core", ("axe.min.js",), for_tests_only=True),
 )
 
 
@@ -70,7 +74,8 @@ def sha256(path: Path) -> str:
 
 
 def destination_root(asset: Asset) -> Path:
-    return TEST_VENDOR if asset.for_tests_only else THEME_VENDOR
+    """Each part ships its own assets, so it works under any theme."""
+    return TEST_VENDOR if asset.for_tests_only else PACKAGE / asset.part / "static" / "vendor"
 
 
 def copy_asset(asset: Asset, node_modules: Path) -> dict[str, object]:
@@ -111,7 +116,7 @@ def copy_asset(asset: Asset, node_modules: Path) -> dict[str, object]:
 
 
 def write_manifests(entries: list[tuple[Asset, dict[str, object]]]) -> None:
-    for root in (THEME_VENDOR, TEST_VENDOR):
+    for root in sorted({destination_root(asset) for asset, _ in entries}):
         mine = [entry for asset, entry in entries if destination_root(asset) == root]
         root.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"assets": mine}, indent=2, sort_keys=True) + "\n"

@@ -1,22 +1,20 @@
 """sphinx_notebook: a notebook-style technical blog as a Sphinx site.
 
-``extensions = ["sphinx_notebook"]`` loads the whole bundle; each part has
-its own ``setup_*`` function and keeps its per-document state in the
-environment, so builds stay parallel-safe.
+``extensions = ["sphinx_notebook"]`` loads the bundle (MyST, ablog, mermaid,
+copy buttons, with good defaults) and every part. Each part is an extension
+of its own, usable alone under any theme:
+
+- ``sphinx_notebook.diagram``: hand-drawn diagrams from JSON, pasted SVG;
+- ``sphinx_notebook.math``: KaTeX at build time, theorem-style blocks, macros;
+- ``sphinx_notebook.blog``: ablog, fixed for MyST, notebooks and ``-j N``, with feeds;
+- ``sphinx_notebook.theme``: the ``sphinx_notebook`` HTML theme.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_notebook.blog import setup_blog
-from sphinx_notebook.bundle import setup_bundle
-from sphinx_notebook.config import setup_config
-from sphinx_notebook.diagram import setup_diagram
-from sphinx_notebook.math import setup_math
-from sphinx_notebook.migrate import setup_migrate
-from sphinx_notebook.parallel_build import setup_parallel_build
-from sphinx_notebook.theme import setup_theme
+from sphinx_notebook.forked_memory import setup_forked_memory
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -24,20 +22,23 @@ if TYPE_CHECKING:
 
 __version__ = "0.1.0"
 
+PARTS: tuple[str, ...] = (
+    "sphinx_notebook.bundle",
+    "sphinx_notebook.diagram",
+    "sphinx_notebook.math",
+    "sphinx_notebook.blog",
+    "sphinx_notebook.theme",
+)
+
 
 def setup(app: Sphinx) -> ExtensionMetadata:
-    """Set up every part of sphinx_notebook."""
-    setup_config(app)
-    setup_bundle(app)
-    setup_theme(app)
-    setup_diagram(app)
-    setup_math(app)
-    setup_blog(app)
-    setup_migrate(app)
-    setup_parallel_build(app)
+    """Set up the bundle and every part of sphinx_notebook."""
+    for part in PARTS:
+        app.setup_extension(part)
+    setup_forked_memory(app)
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

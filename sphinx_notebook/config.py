@@ -1,9 +1,10 @@
 """Every ``notebook_*`` configuration value, declared once.
 
-The table below is the single source of truth: ``setup_config`` registers it
-with Sphinx, ``validate_config`` checks it on ``config-inited`` (a bad value
+The table below is the single source of truth: each part registers its own
+rows with ``setup_settings`` (so ``sphinx_notebook.diagram`` alone declares
+only the diagram values), they are checked on ``config-inited`` (a bad value
 falls back to its default with a ``notebook.config`` warning), and the docs'
-configuration reference is generated from it.
+configuration reference is generated from the whole table.
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ class Setting:
     default: Any
     types: tuple[type, ...]
     help: str
+    part: str
+    """The extension that declares it: ``diagram``, ``math`` or ``blog``."""
     rebuild: str = "env"
     choices: tuple[Any, ...] = ()
     check: Callable[[Any], str | None] | None = field(default=None, compare=False)
@@ -72,6 +75,7 @@ SETTINGS: tuple[Setting, ...] = (
         "'mathjax' serves the vendored MathJax for TeX that KaTeX does not support.",
         rebuild="html",
         choices=("katex", "mathjax"),
+        part="math",
     ),
     Setting(
         "notebook_math_macros",
@@ -80,6 +84,7 @@ SETTINGS: tuple[Setting, ...] = (
         "TeX macros shared by KaTeX, MathJax and LaTeX output: {'R': r'\\mathbb{R}'} or, "
         "with arguments, {'norm': [r'\\lVert #1 \\rVert', 1]}.",
         check=_check_macros,
+        part="math",
     ),
     Setting(
         "notebook_timezone",
@@ -87,18 +92,21 @@ SETTINGS: tuple[Setting, ...] = (
         (str,),
         "IANA time zone for post dates without one, used in feeds and on pages.",
         check=_check_timezone,
+        part="blog",
     ),
     Setting(
         "notebook_diagram_seed",
         1,
         (int,),
         "Base seed for hand-drawn strokes when a diagram sets none; change it to re-wobble every diagram.",
+        part="diagram",
     ),
     Setting(
         "notebook_diagram_roughness",
         1.0,
         (int, float),
         "Default rough.js roughness of diagram strokes (0 draws straight lines, 3 is very sketchy).",
+        part="diagram",
     ),
     Setting(
         "notebook_words_per_minute",
@@ -106,6 +114,7 @@ SETTINGS: tuple[Setting, ...] = (
         (int,),
         "Reading speed used for the reading time shown on posts and listings.",
         rebuild="html",
+        part="blog",
     ),
 )
 
@@ -131,9 +140,14 @@ def problem_with(setting: Setting, value: Any) -> str | None:
     return None
 
 
-def validate_config(app: Sphinx, config: Config) -> None:
+def settings_of(part: str) -> tuple[Setting, ...]:
+    """The settings one part declares."""
+    return tuple(setting for setting in SETTINGS if setting.part == part)
+
+
+def validate_settings(config: Config, settings: tuple[Setting, ...]) -> None:
     """Replace unusable ``notebook_*`` values by their defaults, with a typed warning."""
-    for setting in SETTINGS:
+    for setting in settings:
         value = config[setting.name]
         problem = problem_with(setting, value)
         if problem:
@@ -148,9 +162,12 @@ def validate_config(app: Sphinx, config: Config) -> None:
             config[setting.name] = setting.default
 
 
-def setup_config(app: Sphinx) -> None:
-    """Declare every setting and check them once conf.py is read."""
-    for setting in SETTINGS:
+def setup_settings(app: Sphinx, part: str) -> None:
+    """Declare one part's settings and check them once conf.py is read."""
+    settings = settings_of(part)
+    for setting in settings:
+        if setting.name in app.config:
+            continue  # a second load of the same part
         app.add_config_value(
             setting.name,
             setting.default,
@@ -158,4 +175,8 @@ def setup_config(app: Sphinx) -> None:
             types=setting.types,
             description=setting.help,
         )
-    app.connect("config-inited", validate_config, priority=400)
+
+    def validate(app: Sphinx, config: Config) -> None:
+        validate_settings(config, settings)
+
+    app.connect("config-inited", validate, priority=400)

@@ -17,7 +17,16 @@ from typing import Any
 
 import dukpy
 
-VENDOR_DIR = Path(__file__).parent / "theme" / "sphinx_notebook" / "static" / "vendor"
+PACKAGE_DIR = Path(__file__).parent
+
+
+def vendored_file(relative_path: str) -> Path:
+    """A vendored file, found in the part that ships it (``<part>/static/vendor/``)."""
+    for root in sorted(PACKAGE_DIR.glob("*/static/vendor")):
+        candidate = root / relative_path
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(f"no vendored file {relative_path!r} in sphinx_notebook")
 
 
 class JSError(RuntimeError):
@@ -44,7 +53,7 @@ class JSEngine:
     def load_vendor(self, relative_path: str) -> None:
         """Load a vendored script, e.g. ``"katex/katex.min.js"``."""
         if relative_path not in self._loaded:
-            self.load(relative_path, (VENDOR_DIR / relative_path).read_text(encoding="utf-8"))
+            self.load(relative_path, vendored_file(relative_path).read_text(encoding="utf-8"))
 
     def call(self, function: str, *args: Any) -> Any:
         """Call a global JavaScript function with JSON-able arguments."""

@@ -83,7 +83,7 @@ def test_excalidraw_svg_is_embedded_safely(app):
         in drawing
     assert (app.outdir / "_static/vendor/fonts/architects-daughter/"
             "architects-daughter-latin-400-normal.woff2").exists()
-    assert (app.outdir / "_static/css/diagram.css").exists()
+    assert (app.outdir / "_static/css/nb-diagram.css").exists()
 
 
 @pytest.mark.sphinx("html", testroot="diagram")

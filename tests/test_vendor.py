@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-VENDOR_ROOTS = (
-    ROOT / "sphinx_notebook" / "theme" / "sphinx_notebook" / "static" / "vendor",
-    ROOT / "tests" / "browser" / "vendor",
-)
+# Each part ships its own vendored files (sphinx_notebook/<part>/static/vendor).
+PART_VENDOR_ROOTS = tuple(sorted((ROOT / "sphinx_notebook").glob("*/static/vendor")))
+VENDOR_ROOTS = (*PART_VENDOR_ROOTS, ROOT / "tests" / "browser" / "vendor")
 PINS = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]
 
 
@@ -34,6 +33,12 @@ def test_files_match_manifest(root: Path, entry: dict) -> None:
     assert entry["version"] == PINS[entry["name"]], "manifest and package.json pins disagree"
 
 
+def test_vendored_files_live_in_parts_not_the_theme() -> None:
+    """The theme alone copies no vendored files (they belong to the parts using them)."""
+    assert len(PART_VENDOR_ROOTS) >= 3
+    assert not (ROOT / "sphinx_notebook" / "theme" / "sphinx_notebook" / "static" / "vendor").exists()
+
+
 def test_every_pin_is_vendored() -> None:
     vendored = {entry.values[1]["name"] for entry in manifest_entries()}
     assert vendored == set(PINS)
@@ -48,7 +53,9 @@ def test_lock_file_matches_pins() -> None:
 def test_vendored_stylesheets_reference_only_shipped_files() -> None:
     import re
 
-    for css in VENDOR_ROOTS[0].rglob("*.css"):
+    css_files = [css for root in PART_VENDOR_ROOTS for css in root.rglob("*.css")]
+    assert css_files
+    for css in css_files:
         for url in re.findall(r"url\(([^)]+)\)", css.read_text(encoding="utf-8")):
             url = url.strip("'\"")
             if url.startswith("data:"):

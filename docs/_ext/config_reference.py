@@ -22,7 +22,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
 from sphinx_notebook import warning_types
-from sphinx_notebook.bundle import BUNDLED_EXTENSIONS, DEFAULTS
+from sphinx_notebook.bundle import DEFAULTS, MYST_PARSER, OTHER_EXTENSIONS
 from sphinx_notebook.config import SETTINGS, Setting
 
 if TYPE_CHECKING:
@@ -148,7 +148,7 @@ class DefaultsReference(SphinxDirective):
             shown: nodes.Node = computed if callable(value) else _literal(value)
             rows.append([_cell(nodes.literal(text=name)), _cell(shown)])
         loaded = nodes.paragraph("", "Extensions loaded: ")
-        for index, extension in enumerate(BUNDLED_EXTENSIONS):
+        for index, extension in enumerate((MYST_PARSER, *OTHER_EXTENSIONS)):
             if index:
                 loaded += nodes.Text(", ")
             loaded += nodes.literal(text=extension)

@@ -5,13 +5,17 @@ matter handling (frontmatter), makes it safe for parallel reading (parallel),
 keeps drafts out of sight (drafts), renders listings and post meta for the
 theme (listings), numbers figures and equations in posts no
 toctree reaches (numbering), writes valid Atom feeds (feeds) and picks up Read the
-Docs' canonical URL (readthedocs).
+Docs' canonical URL (readthedocs). ``extensions = ["sphinx_notebook.blog"]``
+loads this part alone (with ablog), under any theme: it ships its own
+stylesheet for post lists and post meta, and templates for ablog's pages
+that extend the theme's own ``page.html``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx_notebook.blog.blog_assets import setup_blog_assets
 from sphinx_notebook.blog.drafts import setup_drafts
 from sphinx_notebook.blog.feeds import setup_feeds
 from sphinx_notebook.blog.frontmatter import setup_frontmatter
@@ -19,13 +23,18 @@ from sphinx_notebook.blog.listings import setup_listings
 from sphinx_notebook.blog.numbering import setup_numbering
 from sphinx_notebook.blog.parallel import setup_parallel
 from sphinx_notebook.blog.readthedocs import setup_readthedocs
+from sphinx_notebook.config import setup_settings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
 
 
 def setup_blog(app: Sphinx) -> None:
-    """Register the blog part with Sphinx (ablog is already loaded by the bundle)."""
+    """Register the blog part with Sphinx, loading ablog first."""
+    app.setup_extension("ablog")
+    setup_settings(app, "blog")
+    setup_blog_assets(app)
     setup_readthedocs(app)
     setup_frontmatter(app)
     setup_drafts(app)
@@ -33,3 +42,9 @@ def setup_blog(app: Sphinx) -> None:
     setup_feeds(app)
     setup_parallel(app)
     setup_numbering(app)
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    """``extensions = ["sphinx_notebook.blog"]``: ablog, fixed and styled, under any theme."""
+    setup_blog(app)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

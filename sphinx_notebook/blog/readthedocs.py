@@ -12,7 +12,7 @@ import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from sphinx_notebook.bundle import apply_user_unset_defaults
+from sphinx_notebook.user_config import apply_defaults
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -36,7 +36,7 @@ def apply_readthedocs_defaults(app: Sphinx, config: Config) -> None:
     defaults = canonical_defaults()
     if not defaults:
         return
-    apply_user_unset_defaults(app, config, defaults)
+    apply_defaults(config, defaults)
 
 
 def setup_readthedocs(app: Sphinx) -> None:

@@ -11,11 +11,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx_notebook.config import setup_settings
 from sphinx_notebook.diagram.directive import DiagramDirective, notebook_diagram
 from sphinx_notebook.diagram.visitors import visit_html, visit_latex, visit_man, visit_texinfo, visit_text
+from sphinx_notebook.static_assets import StaticFiles, part_static_dir, ship_static
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.util.typing import ExtensionMetadata
+
+DIAGRAM_CSS = "css/nb-diagram.css"
+HAND_FONT_FOLDER = "vendor/fonts/architects-daughter"
+# rough.js runs at build time only: its script never reaches a page.
+DIAGRAM_FILES = StaticFiles(part_static_dir("diagram"), (DIAGRAM_CSS, HAND_FONT_FOLDER))
+HAND_FONT_FILES = StaticFiles(part_static_dir("diagram"), (HAND_FONT_FOLDER,))
 
 
 def setup_diagram(app: Sphinx) -> None:
@@ -30,3 +39,12 @@ def setup_diagram(app: Sphinx) -> None:
     )
     app.add_directive("diagram", DiagramDirective)
     app.add_latex_package("tikz")
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    """``extensions = ["sphinx_notebook.diagram"]``: diagrams alone, under any theme."""
+    setup_settings(app, "diagram")
+    setup_diagram(app)
+    app.add_css_file(DIAGRAM_CSS)
+    ship_static(app, lambda app: [DIAGRAM_FILES])
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -25,7 +25,6 @@ from sphinx_notebook.math.katex import (
     wrap_display,
 )
 from sphinx_notebook.math.macros import katex_macros
-from sphinx_notebook.math.mathjax import ship_vendor_folder
 from sphinx_notebook.math.prefetch import Prefetcher, get_prefetcher
 from sphinx_notebook.warning_types import WarningSubtype, get_logger, warn
 
@@ -106,14 +105,6 @@ def add_katex_css(
         builder.add_css_file(KATEX_CSS)  # type: ignore[attr-defined]
 
 
-def ship_katex(app: Sphinx, exception: BaseException | None) -> None:
-    """``build-finished``: make sure KaTeX's stylesheet and fonts are in the output."""
-    builder = app.builder
-    uses_katex = getattr(builder, "math_renderer_name", None) == RENDERER_NAME
-    if exception is None and uses_katex and not builder.name.startswith("epub"):
-        ship_vendor_folder(app, "katex")
-
-
 def prefetch_document(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: hand the document's formulas to the helper process.
 
@@ -142,6 +133,5 @@ def setup_katex(app: Sphinx) -> None:
     """Register the renderer and its page assets."""
     app.add_html_math_renderer(RENDERER_NAME, (visit_inline, None), (visit_block, None))
     app.connect("html-page-context", add_katex_css)
-    app.connect("build-finished", ship_katex)
     app.connect("doctree-read", prefetch_document)
     app.connect("build-finished", stop_prefetching)

@@ -39,8 +39,6 @@ KIND_LABELS: dict[str, str] = {
 
 PROOF_LABEL = "Proof"
 TOMBSTONE = "∎"
-ENV_KEY = "notebook_theorem_numbers"
-"""Attribute of the build environment: docname -> kind -> node id -> number."""
 
 
 class notebook_theorem(nodes.General, nodes.Element):
@@ -132,11 +130,17 @@ class TheoremDirective(SphinxDirective):
         "class": directives.class_option,
     }
 
+    @property
+    def kind(self) -> str:
+        """``theorem`` whether written ``theorem`` or ``nb:theorem``."""
+        return self.name.rpartition(":")[2]
+
     def make_node(self) -> nodes.Element:
         """The empty block node for this directive's kind."""
-        node = NODE_CLASSES[self.name]()
-        node["kind"] = self.name
-        node["classes"] += ["nb-theorem", f"nb-theorem-{self.name}"]
+        kind = self.kind
+        node = NODE_CLASSES[kind]()
+        node["kind"] = kind
+        node["classes"] += ["nb-theorem", f"nb-theorem-{kind}"]
         return node
 
     def run(self) -> list[nodes.Node]:
@@ -206,26 +210,12 @@ class NumberTheorems(SphinxTransform):
 
 
 def document_numbers(env: BuildEnvironment) -> dict[str, dict[str, dict[str, int]]]:
-    """The per-document theorem numbers kept in the environment (made on first use)."""
-    store = getattr(env, ENV_KEY, None)
-    if store is None:
-        store = {}
-        setattr(env, ENV_KEY, store)
-    return store
+    """docname -> kind -> node id -> number, kept by the ``nb`` domain (so ``-j N`` merges it)."""
+    from sphinx_notebook.math.theorem_domain import NotebookDomain
 
-
-def purge_numbers(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    """``env-purge-doc``: forget a document that is about to be re-read."""
-    document_numbers(env).pop(docname, None)
-
-
-def merge_numbers(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    """``env-merge-info``: take the numbers a parallel reader found."""
-    theirs = document_numbers(other)
-    ours = document_numbers(env)
-    for docname in docnames:
-        if docname in theirs:
-            ours[docname] = theirs[docname]
+    domain = env.get_domain(NotebookDomain.name)
+    assert isinstance(domain, NotebookDomain)
+    return domain.theorem_numbers
 
 
 def restore_document_numbers(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -1,3 +1,8 @@
 project = "Read the Docs test"
 extensions = ["sphinx_notebook"]
 html_theme = "sphinx_notebook"
+# What `sphinx-notebook new` writes for a new site (ablog keeps its own defaults otherwise).
+blog_post_pattern = ["posts/*.md", "posts/*.rst", "posts/*/*.md", "posts/*/*.rst"]
+blog_path = "blog"
+blog_title = project
+blog_feed_fulltext = True

@@ -2,3 +2,8 @@ project = "Bundle test"
 extensions = ["sphinx_notebook"]
 html_theme = "sphinx_notebook"
 blog_baseurl = "https://notebook.example.org/"
+# What `sphinx-notebook new` writes for a new site (ablog keeps its own defaults otherwise).
+blog_post_pattern = ["posts/*.md", "posts/*.rst", "posts/*/*.md", "posts/*/*.rst"]
+blog_path = "blog"
+blog_title = project
+blog_feed_fulltext = True

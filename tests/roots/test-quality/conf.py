@@ -12,3 +12,8 @@ blog_feed_archives = True
 notebook_math_macros = {"R": r"\mathbb{R}"}
 exclude_patterns = ["_build"]
 man_pages = [("index", "quality", "Quality notebook", ["Q. Uality"], 1)]
+# What `sphinx-notebook new` writes for a new site (ablog keeps its own defaults otherwise).
+blog_post_pattern = ["posts/*.md", "posts/*.rst", "posts/*/*.md", "posts/*/*.rst"]
+blog_path = "blog"
+blog_title = project
+blog_feed_fulltext = True

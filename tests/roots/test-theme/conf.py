@@ -11,3 +11,8 @@ html_theme_options = {
     "social_links": [("Source", "https://example.org/source")],
 }
 exclude_patterns = ["_build"]
+# What `sphinx-notebook new` writes for a new site (ablog keeps its own defaults otherwise).
+blog_post_pattern = ["posts/*.md", "posts/*.rst", "posts/*/*.md", "posts/*/*.rst"]
+blog_path = "blog"
+blog_title = project
+blog_feed_fulltext = True

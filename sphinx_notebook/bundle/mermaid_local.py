@@ -11,22 +11,21 @@ theme from the page's ``data-theme`` at that moment.
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util.fileutil import copy_asset_file
 
-from sphinx_notebook.bundle import apply_user_unset_defaults
+from sphinx_notebook.static_assets import StaticFiles, part_static_dir, ship_static
+from sphinx_notebook.user_config import apply_defaults
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
-STATIC = Path(__file__).parent / "sphinx_notebook" / "static"
 SHIM = "js/nb-mermaid.js"
 VENDORED = "vendor/mermaid/mermaid.min.js"
+MERMAID_FILES = StaticFiles(part_static_dir("bundle"), (SHIM, "vendor/mermaid"))
 
 MERMAID_DEFAULTS: dict[str, Any] = {
     "mermaid_use_local": SHIM,
@@ -42,21 +41,12 @@ MERMAID_DEFAULTS: dict[str, Any] = {
 
 
 def _apply_mermaid_defaults(app: Sphinx, config: Config) -> None:
-    apply_user_unset_defaults(app, config, MERMAID_DEFAULTS)
+    apply_defaults(config, MERMAID_DEFAULTS)
 
 
-def _copy_for_other_themes(app: Sphinx, exception: Exception | None) -> None:
-    """Ship the shim and mermaid when another theme (say furo) is used with the bundle."""
-    if exception is not None or app.builder.format != "html":
-        return
-    if app.config.mermaid_use_local != SHIM:
-        return
-    static_out = Path(app.outdir) / "_static"
-    for name in (SHIM, VENDORED, "vendor/mermaid/LICENSE"):
-        target = static_out / name
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            copy_asset_file(STATIC / name, target)
+def _mermaid_files(app: Sphinx) -> list[StaticFiles]:
+    """The loader and the vendored mermaid, unless the user points mermaid elsewhere."""
+    return [MERMAID_FILES] if app.config.mermaid_use_local == SHIM else []
 
 
 def _drop_from_generated_pages(
@@ -98,11 +88,11 @@ class MermaidSourceWithoutRenderer(SphinxPostTransform):
             node.replace_self(literal)
 
 
-def setup_mermaid(app: Sphinx) -> None:
-    """Set mermaid defaults before sphinxcontrib-mermaid reads them."""
+def setup_mermaid_local(app: Sphinx) -> None:
+    """Set mermaid defaults before sphinxcontrib-mermaid reads them; ship the vendored copy."""
     if "mermaid_use_local" not in app.config:
         return
     app.connect("config-inited", _apply_mermaid_defaults, priority=100)
-    app.connect("build-finished", _copy_for_other_themes)
+    ship_static(app, _mermaid_files)
     app.connect("html-page-context", _drop_from_generated_pages, priority=600)
     app.add_post_transform(MermaidSourceWithoutRenderer)

@@ -1,0 +1,42 @@
+"""``-j N`` builds: Sphinx's own builders, and no garbage-collector freeze left behind."""
+
+from __future__ import annotations
+
+import gc
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOTS = Path(__file__).parent / "roots"
+
+
+def make(make_app, tmp_path: Path, builder: str, parallel: int):
+    srcdir = tmp_path / f"{builder}-{parallel}"
+    shutil.copytree(ROOTS / "test-blog", srcdir)
+    return make_app(builder, srcdir=srcdir, freshenv=True, parallel=parallel, warningiserror=True)
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+@pytest.mark.parametrize("parallel", [0, 2])
+def test_builders_stay_sphinx_own(make_app, tmp_path, builder, parallel):
+    """rediraffe and other extensions check type(app.builder): it must be Sphinx's class."""
+    from sphinx.builders.dirhtml import DirectoryHTMLBuilder
+    from sphinx.builders.html import StandaloneHTMLBuilder
+
+    app = make(make_app, tmp_path, builder, parallel=parallel)
+    expected = StandaloneHTMLBuilder if builder == "html" else DirectoryHTMLBuilder
+    assert type(app.builder) is expected
+    app.build()
+    assert app.statuscode == 0
+    assert app.warning.getvalue() == ""
+    page = "posts/first.html" if builder == "html" else "posts/first/index.html"
+    assert "Gradient descent" in (app.outdir / page).read_text(encoding="utf-8")
+
+
+def test_nothing_stays_frozen_after_a_parallel_build(make_app, tmp_path):
+    before = gc.get_freeze_count()
+    app = make(make_app, tmp_path, "html", parallel=2)
+    app.build()
+    assert app.statuscode == 0
+    assert gc.get_freeze_count() == before
