@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_notebook.blog.blog_assets import setup_blog_assets
+from sphinx_notebook.blog.blog_templates import setup_blog_templates
 from sphinx_notebook.blog.drafts import setup_drafts
 from sphinx_notebook.blog.feeds import setup_feeds
 from sphinx_notebook.blog.frontmatter import setup_frontmatter
@@ -35,6 +36,7 @@ def setup_blog(app: Sphinx) -> None:
     app.setup_extension("ablog")
     setup_settings(app, "blog")
     setup_blog_assets(app)
+    setup_blog_templates(app)
     setup_readthedocs(app)
     setup_frontmatter(app)
     setup_drafts(app)

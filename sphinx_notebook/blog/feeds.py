@@ -17,17 +17,18 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 import jinja2
-from ablog.blog import Blog
 from docutils import nodes
 from sphinx.locale import _
 
+from sphinx_notebook.blog.ablog_adapter import Blog
 from sphinx_notebook.blog.atom import Entry, Feed, Person, feed_xml, newest
 from sphinx_notebook.blog.feedhtml import clean_entry_html
 from sphinx_notebook.blog.render import excerpt_tree, fulltext_tree, resolve, to_html
 
 if TYPE_CHECKING:
-    from ablog.blog import Post
     from sphinx.application import Sphinx
+
+    from sphinx_notebook.blog.ablog_adapter import Post
 
 FEED_BUILDERS = ("html", "dirhtml")
 EPOCH = datetime(1970, 1, 1)

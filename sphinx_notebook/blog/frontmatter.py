@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from ablog.post import PostNode, UpdateNode
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
+from sphinx_notebook.blog.ablog_adapter import PostNode, UpdateNode
 from sphinx_notebook.blog.values import (
     ValueProblem,
     format_naive,

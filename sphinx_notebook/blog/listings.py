@@ -14,18 +14,18 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
-from ablog.blog import Blog
-from ablog.post import PostList
 from docutils import nodes
 from sphinx.locale import _
 
+from sphinx_notebook.blog.ablog_adapter import Blog, PostList
 from sphinx_notebook.blog.render import excerpt_html, excerpt_tree, resolve
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from ablog.blog import Collection, Post
     from sphinx.application import Sphinx
+
+    from sphinx_notebook.blog.ablog_adapter import Collection, Post
 
 ABLOG_DEFAULT_FORMAT = "{date} - {title}"
 LABEL_CATALOGS = ("tags", "author", "category", "location", "language")

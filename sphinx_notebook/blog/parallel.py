@@ -34,9 +34,13 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
-from ablog.blog import Blog
-from ablog.post import PostList, register_posts
-
+from sphinx_notebook.blog.ablog_adapter import (
+    Blog,
+    PostList,
+    declare_parallel_read_safe,
+    forget_blog,
+    register_posts,
+)
 from sphinx_notebook.blog.drafts import (
     DRAFTS,
     build_now,
@@ -78,7 +82,7 @@ def reset_blog(app: Sphinx) -> Blog:
     """Forget ablog's process-wide Blog so the next use builds it from this app."""
     # ablog.blog.Blog shares one __dict__ between all instances (ablog 0.11):
     # emptying it makes Blog(app) initialise again from the current config.
-    Blog._dict.clear()
+    forget_blog()
     return Blog(app)
 
 
@@ -206,12 +210,12 @@ def rebuild_blog(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def forget_previous_blog(app: Sphinx) -> None:
     """``builder-inited``: a new application must not read another one's Blog."""
-    Blog._dict.clear()
+    forget_blog()
 
 
 def release_blog(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: leave no Blog bound to this application for the next one."""
-    Blog._dict.clear()
+    forget_blog()
 
 
 def setup_parallel(app: Sphinx) -> None:
@@ -225,5 +229,4 @@ def setup_parallel(app: Sphinx) -> None:
     app.connect("env-updated", rebuild_blog)
     app.connect("build-finished", release_blog, priority=900)
     # Only now, with the merge in place, is ablog's reading parallel-safe.
-    if "ablog" in app.extensions:
-        app.extensions["ablog"].parallel_read_safe = True
+    declare_parallel_read_safe(app)

@@ -11,16 +11,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ablog.blog import revise_pending_xrefs
 from docutils import nodes
 from docutils.utils import new_document
 from sphinx.util.logging import suppress_logging
 from sphinx.util.osutil import relative_uri
 
+from sphinx_notebook.blog.ablog_adapter import revise_pending_xrefs
+
 if TYPE_CHECKING:
-    from ablog.blog import Post
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
+
+    from sphinx_notebook.blog.ablog_adapter import Post
 
 
 def anchor_links_to_post(app: Sphinx, tree: nodes.Element, post: Post, pagename: str) -> None:
