@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--title", default=DEFAULT_TITLE, help=f"site title (default: {DEFAULT_TITLE!r})")
     new.add_argument("--author", help="author name, shown in the footer and feed")
     new.add_argument("--baseurl", metavar="URL", help="address the site will be published at (for feeds)")
+    new.add_argument(
+        "--notebooks",
+        action="store_true",
+        help="read Jupyter notebooks as posts (myst-nb; install sphinx-notebook-theme[notebooks])",
+    )
     new.set_defaults(handler=_cmd_new)
 
     post = commands.add_parser(
@@ -102,7 +107,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
-    request = NewSite(args.directory, title=args.title, author=args.author, baseurl=args.baseurl)
+    request = NewSite(
+        args.directory, title=args.title, author=args.author, baseurl=args.baseurl, notebooks=args.notebooks
+    )
     written = write_site(request)
     print(f"Wrote {len(written)} files into {args.directory}. Build the site with:")
     print(f"  sphinx-build -W {args.directory} {args.directory / '_build' / 'html'}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import json
 import subprocess
 import sys
 import tomllib
@@ -63,6 +64,28 @@ def test_new_writes_a_site_that_builds_warning_free(tmp_path, capsys):
     assert f"https://notes.example.org/posts/{today}-hello-notebook.html" in feed
     for tag in ("notebook", "math", "diagrams"):
         assert (out / "blog" / "tag" / f"{tag}.html").is_file()
+
+
+def test_new_notebooks_site_reads_a_notebook_post(tmp_path):
+    pytest.importorskip("myst_nb")
+    site = tmp_path / "nbsite"
+    assert main(["new", str(site), "--notebooks", "--baseurl", "https://nb.example.org/"]) == 0
+    today = dt.date.today().isoformat()
+    conf = (site / "conf.py").read_text(encoding="utf-8")
+    assert 'extensions = ["myst_nb", "sphinx_notebook"]' in conf
+    assert '"posts/*.ipynb"' in conf
+    assert 'nb_execution_mode = "off"' in conf
+    assert "sphinx-notebook-theme[notebooks]" in (site / "requirements.txt").read_text(encoding="utf-8")
+    notebook = site / "posts" / f"{today}-first-notebook.ipynb"
+    assert json.loads(notebook.read_text(encoding="utf-8"))["metadata"]["date"] == today
+
+    out = build(site)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert f'href="posts/{today}-first-notebook.html"' in index
+    assert f'href="posts/{today}-hello-notebook.html"' in index
+    feed = (out / "blog" / "atom.xml").read_text(encoding="utf-8")
+    assert feed.count("<entry>") == 2
+    assert "55" in feed  # the stored output
 
 
 @pytest.mark.parametrize("existing", ["file", "non-empty folder"])

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from sphinx_notebook.bundle.mermaid_local import setup_mermaid_local
+from sphinx_notebook.bundle.notebooks import setup_notebooks
 from sphinx_notebook.user_config import DefaultValue, apply_defaults
 
 if TYPE_CHECKING:
@@ -72,6 +73,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     for name in bundled_extensions(app):
         app.setup_extension(name)
     setup_mermaid_local(app)
+    setup_notebooks(app)
 
     # Runs before the bundled extensions' own config-inited handlers (priority
     # 500), so they read the defaults.

@@ -46,6 +46,18 @@ class NewSite:
     author: str | None = None
     baseurl: str | None = None
     today: dt.date | None = None
+    notebooks: bool = False
+    """Read Jupyter notebooks (``.ipynb``, MyST text notebooks) as posts, through myst-nb."""
+
+
+POST_PATTERN = ["posts/*.md", "posts/*.rst", "posts/*/*.md", "posts/*/*.rst"]
+NOTEBOOK_PATTERN = ["posts/*.ipynb", "posts/*/*.ipynb"]
+NOTEBOOK_SETTINGS = (
+    "# Notebooks show the outputs saved in them; \"cache\" runs them at build time\n"
+    "# (install a kernel and jupyter-cache), see myst-nb's nb_execution_mode.\n"
+    'nb_execution_mode = "off"\n'
+    'exclude_patterns = ["_build", "**.ipynb_checkpoints"]\n'
+)
 
 
 def template(name: str, **values: str) -> str:
@@ -127,13 +139,20 @@ def write_site(request: NewSite) -> list[Path]:
             author_line=author_line,
             baseurl=py_string(baseurl),
             baseurl_comment=comment,
+            extensions=json.dumps(["myst_nb", "sphinx_notebook"] if request.notebooks else ["sphinx_notebook"]),
+            post_pattern=json.dumps(POST_PATTERN + (NOTEBOOK_PATTERN if request.notebooks else [])),
+            notebook_settings=NOTEBOOK_SETTINGS if request.notebooks else "",
         ),
         "index.md": template("index.md", title=title),
         f"{POSTS_DIR}/{first_post}": template("first-post.md", date=today, filename=first_post),
         ".readthedocs.yaml": template("readthedocs.yaml"),
-        "requirements.txt": template("requirements.txt", version=__version__),
+        "requirements.txt": template(
+            "requirements.txt", version=__version__, extra="[notebooks]" if request.notebooks else ""
+        ),
         ".gitignore": template("gitignore.txt"),
     }
+    if request.notebooks:
+        files[f"{POSTS_DIR}/{today}-first-notebook.ipynb"] = template("first-notebook.ipynb", date=today)
     written = []
     for relative, text in files.items():
         path = directory / relative
