@@ -139,7 +139,7 @@ def write_site(request: NewSite) -> list[Path]:
             author_line=author_line,
             baseurl=py_string(baseurl),
             baseurl_comment=comment,
-            extensions=json.dumps(["myst_nb", "sphinx_notebook"] if request.notebooks else ["sphinx_notebook"]),
+            extensions=json.dumps((["myst_nb"] if request.notebooks else []) + ["sphinx_notebook"]),
             post_pattern=json.dumps(POST_PATTERN + (NOTEBOOK_PATTERN if request.notebooks else [])),
             notebook_settings=NOTEBOOK_SETTINGS if request.notebooks else "",
         ),
