@@ -97,7 +97,7 @@ def test_formula_katex_rejects_warns_and_shows_its_tex(build: Build) -> None:
 
 
 def test_malformed_front_matter_gives_one_warning(build: Build) -> None:
-    _one_warning(build, "posts/frontmatter.md:1", "front matter", "[notebook.blog]")
+    _one_warning(build, "posts/frontmatter.md:4", "front matter", "[notebook.blog]")
     assert len(_warnings_about(build, "posts/frontmatter.md")) == 1
 
 

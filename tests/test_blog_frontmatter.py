@@ -97,7 +97,8 @@ def test_bad_front_matter_warns_at_the_line_and_the_build_goes_on(app, warning):
         ("nested.md:4", "front matter 'tags': nested value"),
         ("nested.md:5", "front matter 'excerpt': 'many' is not a whole number"),
         ("maybe.md:2", "front matter 'blogpost': 'maybe' is not true or false"),
-        ("broken.md:1", "front matter is not valid YAML"),
+        ("broken.md:3", "front matter is not valid YAML"),
+        ("untitled.md:1", "this post has no title"),
         ("update.md:7", "update: 'someday' is not a date"),
     ]
     for location, message in expected:
@@ -109,6 +110,29 @@ def test_bad_front_matter_warns_at_the_line_and_the_build_goes_on(app, warning):
     assert "Bad date" not in feed
     assert "<published>2024-01-05T08:00:00+00:00</published>" in feed
     assert "<title>Nested tags</title>" in feed  # still a post, without the unusable tags
+
+
+@pytest.mark.sphinx(
+    "html", testroot="blog-bad", freshenv=True, confoverrides={"suppress_warnings": ["myst.topmatter"]}
+)
+def test_silencing_myst_does_not_hide_a_lost_post(app, warning):
+    """Our warning comes from reading the source, not from MyST's message."""
+    app.build()
+    text = warning.getvalue()
+    line = next((line for line in text.splitlines() if "front matter is not valid YAML" in line), "")
+    assert "broken.md:3" in line and "[notebook.blog]" in line, text
+    assert "Malformed YAML" not in text
+
+
+@pytest.mark.sphinx("html", testroot="blog-bad", freshenv=True)
+def test_a_post_without_a_title_is_still_listed(app):
+    app.build()
+    index = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert 'href="posts/untitled.html"' in index
+    assert ">untitled<" in index
+    feed = (app.outdir / "blog" / "atom.xml").read_text(encoding="utf-8")
+    assert "<title>untitled</title>" in feed
+    assert "gradient clipping" in feed
 
 
 names = st.text(

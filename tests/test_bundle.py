@@ -40,3 +40,26 @@ def test_command_line_overrides_win(app):
 def test_bad_notebook_value_falls_back_with_warning(app, warning):
     assert app.config.notebook_math_renderer == "katex"
     assert "notebook_math_renderer: 'mathml-please' is not one of 'katex', 'mathjax'" in warning.getvalue()
+
+
+def test_second_build_finds_nothing_changed(make_app, tmp_path, rootdir):
+    """copybutton and myst-parser change config values late; rebuilds must not call that a change."""
+    import shutil
+
+    srcdir = tmp_path / "site"
+    shutil.copytree(rootdir / "test-blog", srcdir)
+    first = make_app("html", srcdir=srcdir, freshenv=True)
+    first.build()
+    assert first.statuscode == 0
+    second = make_app("html", srcdir=srcdir)
+    second.build()
+    status = second._status.getvalue()
+    assert "configuration has changed" not in status, status
+    assert "0 added, 0 changed, 0 removed" in status
+
+
+@pytest.mark.sphinx("epub", testroot="bundle")
+def test_epub_without_a_version_is_warning_free(app, warning):
+    app.build()
+    assert app.config.version == "1.0"
+    assert 'conf value "version"' not in warning.getvalue()

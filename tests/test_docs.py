@@ -56,3 +56,14 @@ def test_bundle_page_lists_every_default(built_docs: Path) -> None:
     html = (built_docs / "guide" / "bundle.html").read_text(encoding="utf-8")
     for name in DEFAULTS:
         assert f'<span class="pre">{name}</span>' in html, name
+
+
+def test_docs_build_has_no_toctree_messages(tmp_path):
+    """A clean build of docs/ prints no "referenced in multiple toctrees" (it is not a warning)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "sphinx", "-b", "dummy", str(DOCS), str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "multiple toctrees" not in result.stdout + result.stderr

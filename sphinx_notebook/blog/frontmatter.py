@@ -24,10 +24,12 @@ from sphinx_notebook.blog.ablog_adapter import PostNode, UpdateNode
 from sphinx_notebook.blog.values import (
     ValueProblem,
     format_naive,
+    front_matter_problem,
     frontmatter_line,
     parse_bool,
     parse_list,
     parse_post_date,
+    says_blogpost,
     to_local_naive,
 )
 from sphinx_notebook.warning_types import WarningSubtype, get_logger, warn
@@ -109,19 +111,37 @@ class NormalizeFrontMatter(SphinxTransform):
                 entry.parent.remove(entry)
 
     def check_unreadable(self) -> None:
-        """MyST dropped front matter it could not parse: say what that means for a post."""
-        if self.env.docname not in self.config.matched_blog_posts:
+        """Front matter MyST could not read: say what that means for a post.
+
+        Read from the source file, not from MyST's messages, so silencing
+        ``myst.topmatter`` never hides that a post went missing.
+        """
+        source = self.source_text()
+        if not source:
             return
-        for message in self.document.findall(nodes.system_message):
-            text = message.astext()
-            if any(problem in text for problem in UNREADABLE_YAML):
-                warn(
-                    logger,
-                    WarningSubtype.blog,
-                    "front matter is not valid YAML, so this page is not published as a post",
-                    location=(self.env.docname, message.get("line") or 1),
-                )
-                return
+        if self.env.docname not in self.config.matched_blog_posts and not says_blogpost(source):
+            return
+        found = front_matter_problem(source)
+        if found is None:
+            return
+        problem, line = found
+        warn(
+            logger,
+            WarningSubtype.blog,
+            "front matter is not valid YAML (%s), so this page is not published as a post",
+            problem,
+            location=(self.env.docname, line),
+        )
+
+    def source_text(self) -> str:
+        """The Markdown source ('' for reST and notebooks: MyST reads no front matter there)."""
+        source = self.document.get("source")
+        if not source or not str(source).endswith(".md"):
+            return ""
+        try:
+            return Path(source).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return ""
 
     def is_candidate(self, fields: dict[str, nodes.Element]) -> bool:
         """A page ablog would take for a post (or that says it is not one)."""
@@ -223,6 +243,44 @@ def check_update_dates(app: Sphinx, doctree: nodes.document) -> None:
             update.replace_self(note)
 
 
+class TitleUntitledPost(SphinxTransform):
+    """A post with no heading gets one from its file name, with a warning.
+
+    ablog attaches a front matter post to the document's first section, and
+    a document without one simply stops being a post: it vanished from
+    listings and feeds without a word.
+    """
+
+    # After NormalizeFrontMatter (740), before ablog's CheckFrontMatter (800).
+    default_priority = 790
+
+    def apply(self, **kwargs: Any) -> None:
+        if any(True for _ in self.document.findall(nodes.section)):
+            return
+        docinfo = next(iter(self.document.findall(nodes.docinfo)), None)
+        if docinfo is None:
+            return
+        fields = docinfo_fields(docinfo)
+        flag = blogpost_flag(fields)
+        if flag is False or (flag is None and self.env.docname not in self.config.matched_blog_posts):
+            return
+        name = Path(self.env.docname).name
+        section = nodes.section(ids=[nodes.make_id(name) or "post"], names=[nodes.fully_normalize_name(name)])
+        section += nodes.title(name, name)
+        for child in list(self.document.children):
+            if child is not docinfo and not isinstance(child, (nodes.docinfo, nodes.system_message)):
+                self.document.remove(child)
+                section += child
+        self.document += section
+        warn(
+            logger,
+            WarningSubtype.blog,
+            "this post has no title (start it with a '# Heading'); listed as %r",
+            name,
+            location=(self.env.docname, 1),
+        )
+
+
 class PostTopmatterFilter(logging.Filter):
     """Drop myst-parser's "Malformed YAML" for blog posts, which get our clearer warning.
 
@@ -261,4 +319,5 @@ def setup_frontmatter(app: Sphinx) -> None:
     app.connect("build-finished", _detach_topmatter_filter)
     app.add_transform(NormalizeFrontMatter)
     app.add_transform(DropUnwantedPost)
+    app.add_transform(TitleUntitledPost)
     app.connect("doctree-read", check_update_dates, priority=400)

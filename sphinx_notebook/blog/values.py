@@ -108,3 +108,51 @@ def frontmatter_line(source_text: str, key: str) -> int | None:
         if line.startswith(f"{key}:"):
             return number
     return None
+
+
+def front_matter_block(source_text: str) -> tuple[str, int] | None:
+    """The YAML between a Markdown file's opening ``---`` and its closing line, and where it ends.
+
+    None when the file has no front matter; an unclosed block runs to the end.
+    """
+    lines = source_text.splitlines()
+    if not lines or lines[0].strip() != "---":
+        return None
+    for number, line in enumerate(lines[1:], start=1):
+        if line.strip() in ("---", "..."):
+            return "\n".join(lines[1:number]), number + 1
+    return "\n".join(lines[1:]), len(lines)
+
+
+def front_matter_problem(source_text: str) -> tuple[str, int] | None:
+    """What makes the front matter unreadable, and its line (1-based); None when it reads.
+
+    Read from the source itself, so the answer does not depend on which of
+    myst-parser's warnings the user silenced.
+    """
+    block = front_matter_block(source_text)
+    if block is None:
+        return None
+    text, _end = block
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1  # +1 for the opening ---, +1 one-based
+        problem = getattr(error, "problem", None) or "not valid YAML"
+        return str(problem), line
+    if data is not None and not isinstance(data, dict):
+        return "it is not a set of key: value pairs", 2
+    return None
+
+
+def says_blogpost(source_text: str) -> bool:
+    """Does the (possibly broken) front matter say ``blogpost: true``?"""
+    block = front_matter_block(source_text)
+    if block is None:
+        return False
+    return any(
+        line.split(":", 1)[1].strip().strip("\"'").lower() in ("true", "yes", "on")
+        for line in block[0].splitlines()
+        if line.startswith("blogpost:")
+    )

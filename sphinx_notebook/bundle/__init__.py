@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_notebook.bundle.mermaid_local import setup_mermaid_local
 from sphinx_notebook.bundle.notebooks import setup_notebooks
+from sphinx_notebook.bundle.stable_config import setup_stable_config
 from sphinx_notebook.user_config import DefaultValue, apply_defaults
 
 if TYPE_CHECKING:
@@ -48,6 +49,10 @@ DEFAULTS: Mapping[str, DefaultValue] = {
     "copybutton_prompt_text": COPYBUTTON_PROMPTS,
     "copybutton_prompt_is_regexp": True,
     "copybutton_exclude": ".linenos, .gp, .go",
+    # EPUB 3 wants a version ("conf value 'version' should not be empty");
+    # a notebook has none, so the release if given, else 1.0. HTML titles use
+    # ``release`` and stay as they were.
+    "version": lambda config: config.release or "1.0",
 }
 
 
@@ -74,6 +79,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         app.setup_extension(name)
     setup_mermaid_local(app)
     setup_notebooks(app)
+    setup_stable_config(app)
 
     # Runs before the bundled extensions' own config-inited handlers (priority
     # 500), so they read the defaults.
