@@ -52,6 +52,16 @@ def is_user_set(config: Config, name: str) -> bool:
     return name in namespace
 
 
+def user_value(config: Config, name: str, default: Any = None) -> Any:
+    """What conf.py (or ``-D``) set ``name`` to, before any extension changed it."""
+    if name in config.overrides:
+        return config.overrides[name]
+    namespace = _conf_namespace(config)
+    if namespace is None:
+        return config[name] if is_user_set(config, name) else default
+    return namespace.get(name, default)
+
+
 def apply_defaults(config: Config, defaults: Mapping[str, DefaultValue]) -> list[str]:
     """Set each default the user did not set themselves; return the names set.
 

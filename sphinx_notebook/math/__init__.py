@@ -29,6 +29,7 @@ from sphinx_notebook.math.theorems import (
     NumberTheorems,
     PlainNumberReferences,
     default_numfig_formats,
+    figtype,
     notebook_proof,
     notebook_qed,
     notebook_theorem_title,
@@ -63,7 +64,7 @@ def configure_math(app: Sphinx, config: Config) -> None:
 def setup_theorems(app: Sphinx) -> None:
     """Register the theorem-style directives (``nb:NAME``, and free short names), nodes, numbers."""
     for kind, node_class in NODE_CLASSES.items():
-        app.add_enumerable_node(node_class, kind, reference_title, **writers.BLOCK_VISITORS)  # type: ignore[arg-type]
+        app.add_enumerable_node(node_class, figtype(kind), reference_title, **writers.BLOCK_VISITORS)  # type: ignore[arg-type]
     app.add_node(notebook_proof, **writers.BLOCK_VISITORS)  # type: ignore[arg-type]
     app.add_node(notebook_theorem_title, **writers.HEADING_VISITORS)  # type: ignore[arg-type]
     app.add_node(notebook_qed, **writers.QED_VISITORS)  # type: ignore[arg-type]

@@ -20,6 +20,8 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx_notebook.user_config import user_value
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -35,7 +37,19 @@ KIND_LABELS: dict[str, str] = {
     "remark": "Remark",
     "exercise": "Exercise",
 }
-"""Numbered kinds and the word that heads them (also their numfig_format)."""
+"""Numbered kinds and the word that heads them."""
+
+FIGTYPE_PREFIX = "nb-"
+
+
+def figtype(kind: str) -> str:
+    """Sphinx's enumerable-node type of a kind: ``nb-theorem``.
+
+    Prefixed because sphinx-proof numbers its ``prf:theorem`` under the
+    figure type ``theorem``: sharing it mixed both counters and made
+    sphinx-proof's references fail.
+    """
+    return FIGTYPE_PREFIX + kind
 
 PROOF_LABEL = "Proof"
 TOMBSTONE = "∎"
@@ -229,14 +243,19 @@ def restore_document_numbers(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for docname, kinds in document_numbers(env).items():
         fignumbers = env.toc_fignumbers.setdefault(docname, {})
         for kind, ids in kinds.items():
-            fignumbers[kind] = {node_id: (number,) for node_id, number in ids.items()}
+            fignumbers[figtype(kind)] = {node_id: (number,) for node_id, number in ids.items()}
     return []
 
 
 def default_numfig_formats(app: Sphinx, config: Config) -> None:
-    """``numfig_format`` entries ("Theorem %s") for the kinds the user left unset."""
+    """``numfig_format`` entries ("Theorem %s") for the kinds the user left unset.
+
+    A format the user gave under the plain kind (``"theorem"``) in conf.py
+    applies too; one another extension filled in (sphinx-proof's) does not.
+    """
+    theirs = user_value(config, "numfig_format") or {}
     for kind, label in KIND_LABELS.items():
-        config.numfig_format.setdefault(kind, f"{label} %s")
+        config.numfig_format.setdefault(figtype(kind), theirs.get(kind, f"{label} %s"))
 
 
 class PlainNumberReferences(SphinxPostTransform):
