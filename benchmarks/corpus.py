@@ -136,23 +136,6 @@ def post_text(index: int, options: CorpusOptions) -> str:
     return "\n".join(parts)
 
 
-# Furo refuses pages that extend "layout.html", which ablog's templates do when
-# they are put in front of the theme's; put them behind it, as a fallback.
-FURO_ABLOG = """
-skip_injecting_base_ablog_templates = True
-
-
-def setup(app):
-    import ablog
-    from sphinx.jinja2glue import SphinxFileSystemLoader
-
-    def after_theme(app):
-        app.builder.templates.loaders.append(SphinxFileSystemLoader(ablog.get_html_templates_path()))
-
-    app.connect("builder-inited", after_theme)
-"""
-
-
 PLAIN_CONF = """\
 project = "Benchmark notebook"
 author = "Benchmark"
@@ -177,7 +160,7 @@ def conf_text(options: CorpusOptions) -> str:
     """conf.py for the corpus: the bundle (or the plain stack), the theme as asked."""
     if options.stack == "plain":
         return PLAIN_CONF
-    extra = FURO_ABLOG if options.theme == "furo" else ""
+    # The same blog settings as the plain stack: ablog's defaults are ablog's.
     return textwrap.dedent(
         f"""\
         project = "Benchmark notebook"
@@ -186,9 +169,12 @@ def conf_text(options: CorpusOptions) -> str:
         extensions = ["sphinx_notebook"]
         html_theme = {options.theme!r}
         blog_baseurl = "https://bench.example.org/"
+        blog_post_pattern = ["posts/*.md"]
+        blog_feed_fulltext = True
+        blog_feed_length = 20
         exclude_patterns = ["_build"]
         """
-    ) + extra
+    )
 
 
 def generate(dest: Path, n: int = 50, **kwargs: object) -> Path:

@@ -125,3 +125,21 @@ def test_user_mermaid_settings_win(app: Any) -> None:
     app.build()
     post = (app.outdir / "posts" / "gradient-descent.html").read_text(encoding="utf-8")
     assert "my/mermaid.js" in post
+
+
+@pytest.mark.sphinx("html", testroot="theme-alone", freshenv=True)
+def test_theme_without_the_extension_says_what_to_add_and_uses_no_cdn(app, warning):
+    app.build()
+    text = warning.getvalue()
+    assert text.count("[notebook.config]") == 1
+    assert "add extensions = ['sphinx_notebook']" in text
+    html = (app.outdir / "index.html").read_text(encoding="utf-8")
+    assert 'class="katex"' in html  # rendered at build time by the math part
+    assert "mathjax" not in html.lower()
+    assert "cdn." not in html and "https://" not in html.split("<footer", 1)[0]
+    static = app.outdir / "_static"
+    assert not (static / "vendor" / "mathjax").exists()
+    assert not (static / "vendor" / "mermaid").exists()
+    assert not (static / "vendor" / "katex" / "katex.min.js").exists()
+    size = sum(path.stat().st_size for path in static.rglob("*") if path.is_file())
+    assert size < 1_000_000, size
