@@ -51,14 +51,14 @@ def test_ablog_is_marked_parallel_safe_only_through_our_setup(make_app, tmp_path
 @pytest.mark.parametrize("parallel", [0, 2])
 def test_registry_holds_every_post_after_merge(make_app, tmp_path, parallel):
     app = build(make_app, tmp_path, f"registry{parallel}", parallel=parallel)
-    assert sorted(app.env.nb_blog_posts) == [
+    assert sorted(app.env.get_domain("nb-blog").data["posts"]) == [
         "posts/first", "posts/future", "posts/second", "posts/third", "posts/undated",
     ]
     # The environment Sphinx saves (and every -j reader sends back) holds no
     # doctrees: ablog's own dict is emptied once the posts are registered,
     # and the excerpts no longer point at the documents they came from.
     assert app.env.ablog_posts == {}
-    for infos in app.env.nb_blog_posts.values():
+    for infos in app.env.get_domain("nb-blog").data["posts"].values():
         for info in infos:
             assert info["doctree"] is None
             assert all(node.document is None for part in info["excerpt"] for node in part.findall())

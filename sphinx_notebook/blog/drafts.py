@@ -72,7 +72,6 @@ def draft_names(registry: Mapping[str, list[PostInfo]], now: datetime) -> set[st
 
 
 # env attribute: the draft documents of this build, fixed once reading is over.
-DRAFTS = "nb_blog_drafts"
 
 
 def current_drafts(app: Sphinx) -> set[str]:
@@ -81,9 +80,12 @@ def current_drafts(app: Sphinx) -> set[str]:
     Every page asks while it is written; recomputing over the whole registry
     each time made writing quadratic in the number of posts.
     """
-    drafts = getattr(app.env, DRAFTS, None)
+    from sphinx_notebook.blog.blog_domain import DRAFTS, POSTS, blog_data
+
+    data = blog_data(app.env)
+    drafts = data[DRAFTS]
     if drafts is None:
-        drafts = draft_names(getattr(app.env, "nb_blog_posts", {}), build_now(app.config.notebook_timezone))
+        drafts = draft_names(data[POSTS], build_now(app.config.notebook_timezone))
     return drafts
 
 
@@ -124,7 +126,9 @@ class UpcomingDirective(SphinxDirective):
 
 def render_upcoming(app: Sphinx, node: upcoming_list) -> nodes.Element:
     """The drafts as a bullet list of titles (with the planned date when there is one)."""
-    registry = getattr(app.env, "nb_blog_posts", {})
+    from sphinx_notebook.blog.blog_domain import POSTS, blog_data
+
+    registry = blog_data(app.env)[POSTS]
     now = build_now(app.config.notebook_timezone)
     box = nodes.container(classes=node["classes"])
     posts = upcoming_posts(registry, now, node["tags"])

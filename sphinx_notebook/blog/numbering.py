@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 Numbers = dict[str, dict[str, tuple[int, ...]]]
-NUMBERED = "nb_blog_numbered"
 
 
 def figure_type(env: BuildEnvironment, node: nodes.Element) -> str | None:
@@ -55,17 +54,18 @@ def number_unreached_posts(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """
     if not app.config.numfig:
         return []
-    from sphinx_notebook.blog.parallel import registry
+    from sphinx_notebook.blog.blog_domain import NUMBERED, POSTS, blog_data
 
-    previous: dict[str, Numbers] = getattr(env, NUMBERED, {})
+    data = blog_data(env)
+    previous: dict[str, Numbers] = data[NUMBERED]
     current: dict[str, Numbers] = {}
-    for docname, infos in sorted(registry(env).items()):
+    for docname, infos in sorted(data[POSTS].items()):
         numbers = infos[0].get("nb_numbers") if infos else None
         if not numbers or env.toc_fignumbers.get(docname):
             continue
         env.toc_fignumbers[docname] = numbers
         current[docname] = numbers
-    setattr(env, NUMBERED, current)
+    data[NUMBERED] = current
     return sorted(name for name in set(current) | set(previous) if current.get(name) != previous.get(name))
 
 

@@ -7,9 +7,9 @@ shared ``__dict__``) registers every post from ``env.ablog_posts`` once and
 serves listings, archives, templates and feeds. ablog never merges
 ``env.ablog_posts`` from parallel readers, so it declares itself unsafe.
 
-Here each post's details are also copied into ``env.nb_blog_posts`` (ours, the
-source of truth, purged and merged per document; the std labels are merged by
-the std domain itself). After reading, ``env.ablog_posts`` is rebuilt from it
+Here each post's details are also copied into the ``nb-blog`` domain's registry
+(ours, the source of truth, cleared and merged per document by Sphinx; the std
+labels are merged by the std domain itself). After reading, ``env.ablog_posts`` is rebuilt from it
 with drafts undated (see drafts.published_view), and the shared ``Blog`` is
 cleared and registered afresh, in docname order. A serial and a parallel
 build therefore register the same posts in the same order, and a second
@@ -31,7 +31,6 @@ environment carries doctrees.
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING, Any
 
 from sphinx_notebook.blog.ablog_adapter import (
@@ -41,8 +40,15 @@ from sphinx_notebook.blog.ablog_adapter import (
     forget_blog,
     register_posts,
 )
-from sphinx_notebook.blog.drafts import (
+from sphinx_notebook.blog.blog_domain import (
     DRAFTS,
+    LISTINGS,
+    PAGE_STATE,
+    POSTS,
+    BlogDomain,
+    blog_data,
+)
+from sphinx_notebook.blog.drafts import (
     build_now,
     draft_names,
     is_draft,
@@ -56,26 +62,14 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
-POSTS = "nb_blog_posts"
-LISTING_DOCS = "nb_blog_listing_docs"
-# What each post page showed at the last build: (published, previous, next).
-PAGE_STATE = "nb_blog_page_state"
-# The process that reads and merges this build; any other reader is a fork.
-READING_PROCESS = "nb_blog_reading_pid"
-
-
 def registry(env: BuildEnvironment) -> dict[str, list[dict[str, Any]]]:
-    """``env.nb_blog_posts``: docname -> the post details ablog recorded for it."""
-    if not hasattr(env, POSTS):
-        setattr(env, POSTS, {})
-    return getattr(env, POSTS)
+    """docname -> the post details ablog recorded for it (the ``nb-blog`` domain's)."""
+    return blog_data(env)[POSTS]
 
 
-def listing_docs(env: BuildEnvironment) -> set[str]:
+def listing_docs(env: BuildEnvironment) -> dict[str, bool]:
     """Documents whose output lists other posts (``postlist``, ``upcoming``)."""
-    if not hasattr(env, LISTING_DOCS):
-        setattr(env, LISTING_DOCS, set())
-    return getattr(env, LISTING_DOCS)
+    return blog_data(env)[LISTINGS]
 
 
 def reset_blog(app: Sphinx) -> Blog:
@@ -92,27 +86,13 @@ def word_count(doctree: nodes.document) -> int:
 
 def mark_reading_process(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """``env-before-read-docs``: remember which process merges the readers' findings."""
-    setattr(env, READING_PROCESS, os.getpid())
-
-
-def start_worker_registry(env: BuildEnvironment) -> None:
-    """In a forked ``-j N`` reader, start from an empty registry.
-
-    The reader sends its whole environment back, and the main process only
-    takes the documents the reader read: the posts it inherited would be
-    pickled and unpickled again for nothing, by every reader.
-    """
-    reading_process = getattr(env, READING_PROCESS, None)
-    if reading_process is not None and reading_process != os.getpid():
-        setattr(env, POSTS, {})
-        setattr(env, LISTING_DOCS, set())
-        setattr(env, READING_PROCESS, os.getpid())
+    env.get_domain(BlogDomain.name).start_reading()  # type: ignore[attr-defined]
 
 
 def record_document(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read`` (after ablog): copy this document's posts and note listings."""
     env = app.env
-    start_worker_registry(env)
+    env.get_domain(BlogDomain.name).start_worker()  # type: ignore[attr-defined]
     docname = env.docname
     # Taken out of ablog's dict: it would carry the doctree through every
     # parallel reader's pickle, and rebuild_blog refills it from the registry.
@@ -131,7 +111,7 @@ def record_document(app: Sphinx, doctree: nodes.document) -> None:
             for info in posts
         ]
     if any(True for _ in doctree.findall(PostList)) or any(True for _ in doctree.findall(upcoming_list)):
-        listing_docs(env).add(docname)
+        listing_docs(env)[docname] = True
 
 
 def detached(excerpt: list[nodes.Node]) -> list[nodes.Node]:
@@ -146,23 +126,6 @@ def detached(excerpt: list[nodes.Node]) -> list[nodes.Node]:
     return excerpt
 
 
-def purge_document(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    registry(env).pop(docname, None)
-    listing_docs(env).discard(docname)
-
-
-def merge_documents(app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
-    """``env-merge-info``: take the posts a parallel reader found in its documents."""
-    theirs = registry(other)
-    mine = registry(env)
-    their_listings = listing_docs(other)
-    for docname in docnames:
-        if docname in theirs:
-            mine[docname] = theirs[docname]
-        if docname in their_listings:
-            listing_docs(env).add(docname)
-
-
 def outdated_listings(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
@@ -172,10 +135,10 @@ def outdated_listings(
     published = {
         name for name, infos in registry(env).items() if any(not is_draft(i["date"], now) for i in infos)
     }
-    before = {name for name, state in getattr(env, PAGE_STATE, {}).items() if state[0]}
+    before = {name for name, state in blog_data(env)[PAGE_STATE].items() if state[0]}
     if not touched and published == before:
         return []  # nothing changed, and no draft came of age since the last build
-    return sorted(listing_docs(env) - touched)
+    return sorted(set(listing_docs(env)) - touched)
 
 
 def rebuild_blog(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -185,7 +148,7 @@ def rebuild_blog(app: Sphinx, env: BuildEnvironment) -> list[str]:
     change: a neighbour came or went, or the post stopped being a draft.
     """
     now = build_now(app.config.notebook_timezone)
-    setattr(env, DRAFTS, draft_names(registry(env), now))
+    blog_data(env)[DRAFTS] = draft_names(registry(env), now)
     env.ablog_posts = published_view(registry(env), now)  # type: ignore[attr-defined]
     blog = reset_blog(app)
     register_posts(app)
@@ -203,8 +166,9 @@ def rebuild_blog(app: Sphinx, env: BuildEnvironment) -> list[str]:
             state[name] = (True, *neighbours)
         else:
             state[name] = (False, "", "")
-    before = getattr(env, PAGE_STATE, {})
-    setattr(env, PAGE_STATE, state)
+    data = blog_data(env)
+    before = data[PAGE_STATE]
+    data[PAGE_STATE] = state
     return sorted(name for name in state if before.get(name) != state[name])
 
 
@@ -220,11 +184,10 @@ def release_blog(app: Sphinx, exception: BaseException | None) -> None:
 
 def setup_parallel(app: Sphinx) -> None:
     """Wire the registry into the environment events, then declare ablog parallel-safe."""
+    app.add_domain(BlogDomain)
     app.connect("builder-inited", forget_previous_blog)
     app.connect("env-before-read-docs", mark_reading_process)
     app.connect("doctree-read", record_document, priority=600)
-    app.connect("env-purge-doc", purge_document)
-    app.connect("env-merge-info", merge_documents)
     app.connect("env-get-outdated", outdated_listings)
     app.connect("env-updated", rebuild_blog)
     app.connect("build-finished", release_blog, priority=900)
