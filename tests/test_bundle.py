@@ -63,3 +63,18 @@ def test_epub_without_a_version_is_warning_free(app, warning):
     app.build()
     assert app.config.version == "1.0"
     assert 'conf value "version"' not in warning.getvalue()
+
+
+def test_our_domains_answer_myst_any_reference_lookups(make_app, tmp_path, rootdir):
+    """myst-parser asks every domain about a link it cannot resolve; ours must answer, not warn."""
+    import shutil
+
+    srcdir = tmp_path / "site"
+    shutil.copytree(rootdir / "test-bundle", srcdir)
+    (srcdir / "links.md").write_text("---\norphan: true\n---\n# Links\n\nSee [this](no-such-target).\n")
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    text = app.warning.getvalue()
+    assert "no-such-target" in text  # myst-parser's own warning stays
+    assert "myst.domains" not in text
+    assert "resolve_any_xref" not in text

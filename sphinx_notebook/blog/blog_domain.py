@@ -43,6 +43,10 @@ class BlogDomain(Domain):
     }
     data_version = 1
 
+    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[tuple[str, Any]]:
+        """No cross-reference targets of its own (myst-parser asks every domain)."""
+        return []
+
     def clear_doc(self, docname: str) -> None:
         self.data[POSTS].pop(docname, None)
         self.data[LISTINGS].pop(docname, None)

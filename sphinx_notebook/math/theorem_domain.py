@@ -45,6 +45,10 @@ class NotebookDomain(Domain):
         """docname -> kind -> node id -> number."""
         return self.data.setdefault(NUMBERS, {})
 
+    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[tuple[str, Any]]:
+        """No cross-reference targets of its own (myst-parser asks every domain)."""
+        return []
+
     def clear_doc(self, docname: str) -> None:
         self.theorem_numbers.pop(docname, None)
 
