@@ -75,9 +75,10 @@ def _drawn(builder: Builder, node: nodes.Element, output: str) -> str | None:
 
 def error_box_html(messages: list[str]) -> str:
     items = "".join(f"<li>{escape(message)}</li>" for message in messages)
+    heading = escape(_("This diagram could not be drawn"))
     return (
         '<div class="nb-diagram-error" role="note">'
-        f'<p class="nb-diagram-error-title">{escape(_("This diagram could not be drawn"))}</p>'
+        f'<p class="nb-diagram-error-title">{heading}</p>'
         f"<ul>{items}</ul></div>"
     )
 
