@@ -13,6 +13,7 @@ theme's Jinja templates (``_()``, ``ngettext()``). Output is deterministic
 from __future__ import annotations
 
 import sys
+from datetime import UTC, datetime
 from io import BytesIO
 from pathlib import Path
 
@@ -32,6 +33,8 @@ METHODS = [
     ("**.py", "python"),
     ("theme/sphinx_notebook/**.html", "jinja2.ext:babel_extract"),
 ]
+FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)
+"""Stamped in every .mo header instead of "now", so compiling twice gives the same bytes."""
 HEADER = """\
 # Messages of sphinx_notebook, the notebook-style blog for Sphinx.
 # This file is distributed under the same license as the sphinx-notebook-theme package.
@@ -90,6 +93,7 @@ def compile_all() -> None:
     for path in po_files():
         with path.open("rb") as handle:
             catalog = read_po(handle, locale=path.parent.parent.name)
+        catalog.creation_date = catalog.revision_date = FIXED_DATE
         with path.with_suffix(".mo").open("wb") as handle:
             write_mo(handle, catalog, use_fuzzy=False)
         print(f"compiled {path.with_suffix('.mo').relative_to(ROOT)}")

@@ -85,5 +85,5 @@ def retitle_archive_pages(
 
 
 def setup_archive_titles(app: Sphinx) -> None:
-    """Register the page titles (before the theme's context, which only reads them)."""
-    app.connect("html-page-context", retitle_archive_pages, priority=450)
+    """Register the page titles (after ablog puts itself in the context, at the default 500)."""
+    app.connect("html-page-context", retitle_archive_pages, priority=550)
