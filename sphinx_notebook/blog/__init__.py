@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from sphinx_notebook.blog.archivetitles import setup_archive_titles
+from sphinx_notebook.blog.baseurlnotice import setup_baseurl_notice
 from sphinx_notebook.blog.blog_assets import setup_blog_assets
 from sphinx_notebook.blog.blog_templates import setup_blog_templates
 from sphinx_notebook.blog.drafts import setup_drafts
@@ -41,6 +42,7 @@ def setup_blog(app: Sphinx) -> None:
     setup_blog_templates(app)
     setup_readthedocs(app)
     setup_archive_titles(app)
+    setup_baseurl_notice(app)
     setup_frontmatter(app)
     setup_drafts(app)
     setup_listings(app)
