@@ -62,7 +62,9 @@ def extract() -> Catalog:
 
 def _write(path: Path, catalog: Catalog, **options: object) -> None:
     buffer = BytesIO()
-    write_po(buffer, catalog, width=100, omit_header=False, sort_by_file=True, **options)  # type: ignore[arg-type]
+    # No line numbers: they would change with every edit of the code around a message.
+    write_po(buffer, catalog, width=100, omit_header=False, sort_by_file=True, include_lineno=False,
+             **options)  # type: ignore[arg-type]
     # No creation/revision dates: reruns must not change committed files.
     lines = [
         line for line in buffer.getvalue().decode("utf-8").splitlines(keepends=True)

@@ -18,7 +18,9 @@ from babel import Locale, UnknownLocaleError
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "ug", "ur", "yi"})
+RTL_LANGUAGES = frozenset(
+    {"ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "ug", "ur", "yi"}
+)
 """Written right to left; checked before Babel, which does not know every code Sphinx accepts."""
 
 
@@ -47,7 +49,9 @@ def html_tag(language: str, content_root: str, existing: str | None) -> str:
     )
 
 
-def set_direction(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+def set_direction(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
     """``html-page-context`` (late, after others may have set ``html_tag``): mark RTL pages."""
     if not is_rtl(app.config.language):
         return

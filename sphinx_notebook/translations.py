@@ -27,7 +27,7 @@ CATALOG = "sphinx_notebook"
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
 
-def N_(message: str) -> str:  # noqa: N802 (the name gettext tools look for)
+def N_(message: str) -> str:
     """Mark a message for extraction where it is defined; translate it with :func:`_` where shown."""
     return message
 

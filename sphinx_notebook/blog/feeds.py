@@ -187,7 +187,8 @@ class FeedWriter:
         templates: dict[str, dict[str, str]] = app.config.blog_feed_templates or {"atom": {}}
         sources = [(list(blog.posts), blog.blog_path, blog.blog_path, blog.blog_title)]
         if app.config.blog_feed_archives:
-            for catalog in (blog.author, blog.location, blog.language, blog.category, blog.archive, blog.tags):
+            catalogs = (blog.author, blog.location, blog.language, blog.category, blog.archive, blog.tags)
+            for catalog in catalogs:
                 for collection in catalog:
                     if len(collection):
                         title = f"{blog.blog_title} - {collection_title(collection, app.config.language)}"

@@ -87,7 +87,8 @@ def post_card(app: Sphinx, post: Post, docname: str, date_format: str, excerpts:
     minutes = reading_minutes(post_words(post), app.config.notebook_words_per_minute)
     parts: list[nodes.Node] = [
         nodes.inline("", local_date(post.date, date_format, app.config.language), classes=["nb-post-date"]),
-        nodes.inline("", ngettext("%d min read", "%d min read", minutes) % minutes, classes=["nb-reading-time"]),
+        nodes.inline("", ngettext("%d min read", "%d min read", minutes) % minutes,
+                     classes=["nb-reading-time"]),
     ]
     if post.tags:
         tags = nodes.inline(classes=["nb-tags"])

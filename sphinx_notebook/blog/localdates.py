@@ -2,7 +2,7 @@
 
 Babel formats them, from the Unicode CLDR data it ships: it knows each
 language's month names, grammatical forms ("5. März 2024", "2024年3月5日",
-"5 марта 2024 г.") and order, whatever locales the build machine has
+"5 марта 2024") and order, whatever locales the build machine has
 installed, and without ``locale.setlocale`` (process-wide, so unsafe
 beside other extensions). Sphinx already depends on it, so it costs no
 install. Feeds are not touched: they keep RFC 3339.

@@ -1,4 +1,7 @@
-"""An Arabic site in a real browser: the layout mirrors, code, math and diagrams stay left to right, axe is clean."""
+"""An Arabic site in a real browser.
+
+The layout mirrors; code, math and diagrams stay left to right; axe finds nothing.
+"""
 
 from __future__ import annotations
 
