@@ -31,7 +31,7 @@ KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "Link": (1,)}
 METHODS = [
     ("**/static/**", "ignore"),
     ("**.py", "python"),
-    ("theme/sphinx_notebook/**.html", "jinja2.ext:babel_extract"),
+    ("**.html", "jinja2.ext:babel_extract"),  # the theme's and the blog part's templates
 ]
 FIXED_DATE = datetime(2026, 1, 1, tzinfo=UTC)
 """Stamped in every .mo header instead of "now", so compiling twice gives the same bytes."""
@@ -52,7 +52,7 @@ def extract() -> Catalog:
         str(PACKAGE),
         METHODS,
         keywords=KEYWORDS,
-        options_map={"theme/sphinx_notebook/**.html": {"extensions": "jinja2.ext.do"}},
+        options_map={"**.html": {"extensions": "jinja2.ext.do"}},
     )
     for filename, lineno, message, comments, context in found:
         location = (f"sphinx_notebook/{Path(filename).as_posix()}", lineno)

@@ -3,6 +3,7 @@ author = "Erika Mustermann"
 language = "de"
 extensions = ["sphinx_notebook"]
 html_theme = "sphinx_notebook"
+blog_title = project
 blog_baseurl = "https://notizbuch.example.org/"
 blog_feed_archives = True
 notebook_timezone = "Europe/Berlin"
