@@ -57,5 +57,4 @@ def set_direction(
         return
     language = context.get("language") or str(app.config.language).replace("_", "-")
     context["html_tag"] = html_tag(language, context.get("content_root", ""), context.get("html_tag"))
-    context["nb_dir"] = "rtl"
 
