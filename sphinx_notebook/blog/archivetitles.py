@@ -15,8 +15,9 @@ from sphinx_notebook.blog.localdates import local_year
 from sphinx_notebook.translations import N_, _
 
 if TYPE_CHECKING:
-    from ablog.blog import Collection
     from sphinx.application import Sphinx
+
+    from sphinx_notebook.blog.ablog_adapter import Collection
 
 COLLECTION_TITLES = {
     "author": N_("Posts by %s"),
@@ -40,7 +41,11 @@ CATALOG_TITLES = {
 
 
 def catalog_name(collection: Any) -> str | None:
-    """The name of the ablog catalog (``tags``, ``archive``, ...) a collection belongs to."""
+    """The name of the ablog catalog (``tags``, ``archive``, ...) a collection belongs to.
+
+    Read with ``getattr``: an ablog without these attributes gives None, and the
+    page keeps ablog's own title.
+    """
     catalog = getattr(collection, "catalog", None)
     return getattr(catalog, "name", None)
 
