@@ -19,14 +19,14 @@ from sphinx_notebook.textdirection import html_tag, is_rtl
 ROOTS = Path(__file__).parent / "roots"
 
 
-def build(tmp_path_factory: pytest.TempPathFactory, name: str) -> Path:
+def build(tmp_path_factory: pytest.TempPathFactory, name: str, **overrides: str) -> Path:
     """Build a root with -W semantics and return its output folder.
 
     The app is cleaned up at once, so Sphinx's process-wide translators never hold two languages.
     """
     srcdir = tmp_path_factory.mktemp(name) / name
     shutil.copytree(ROOTS / f"test-{name}", srcdir)
-    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True, warningiserror=True)
+    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True, warningiserror=True, confoverrides=overrides)
     try:
         app.build()
         warnings = app.warning.getvalue()
@@ -133,6 +133,15 @@ def test_arabic_pages_are_right_to_left(arabic):
         assert words in home, words
     post = read(arabic, "posts/gradient.html")
     assert '<span class="nb-theorem-kind">مبرهنة 1</span>' in post
+
+
+def test_a_language_without_our_catalog_falls_back_to_english_quietly(tmp_path_factory):
+    """Swedish: Sphinx's words and the dates are Swedish, ours English, and -W still passes."""
+    outdir = build(tmp_path_factory, "i18n-de", language="sv")
+    home = read(outdir, "index.html")
+    assert ">Subscribe</a>" in home and "1 min read" in home
+    assert ">5 mars 2024<" in home
+    assert html_start(home) == '<html lang="sv" data-content_root="./">'
 
 
 def test_plural_forms_and_fallback():
