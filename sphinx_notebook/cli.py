@@ -68,7 +68,14 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("directory", metavar="DIR", type=Path, help="a new or empty folder")
     new.add_argument("--title", default=DEFAULT_TITLE, help=f"site title (default: {DEFAULT_TITLE!r})")
     new.add_argument("--author", help="author name, shown in the footer and feed")
-    new.add_argument("--baseurl", metavar="URL", help="address the site will be published at (for feeds)")
+    new.add_argument(
+        "--url",
+        "--baseurl",
+        dest="baseurl",
+        metavar="URL",
+        help="address the site will be published at (for feeds, canonical links, social cards; "
+        "not needed on Read the Docs)",
+    )
     new.add_argument(
         "--notebooks",
         action="store_true",

@@ -37,7 +37,7 @@ def build(site: Path) -> Path:
 def test_new_writes_a_site_that_builds_warning_free(tmp_path, capsys):
     site = tmp_path / "notebook"
     assert main(["new", str(site), "--title", 'Ann\'s "notes"', "--author", "Ann",
-                 "--baseurl", "https://notes.example.org"]) == 0
+                 "--url", "https://notes.example.org"]) == 0
     today = dt.date.today().isoformat()
     for name in ("conf.py", "index.md", f"posts/{today}-hello-notebook.md", ".readthedocs.yaml",
                  "requirements.txt", ".gitignore"):
@@ -119,7 +119,7 @@ def test_new_rejects_a_bad_baseurl(tmp_path, capsys):
 
 def test_post_writes_a_dated_post_that_builds(tmp_path, monkeypatch, capsys):
     site = tmp_path / "site"
-    main(["new", str(site)])
+    main(["new", str(site), "--url", "https://notes.example.org/"])
     monkeypatch.chdir(site / "posts")  # the site is found from a subfolder too
     assert main(["post", "Gradient descent, by hand!", "--tags", "math, optimisation,,math",
                  "--date", "2026-01-05"]) == 0

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx_notebook.blog.archivetitles import setup_archive_titles
+from sphinx_notebook.blog.baseurlnotice import setup_baseurl_notice
 from sphinx_notebook.blog.blog_assets import setup_blog_assets
 from sphinx_notebook.blog.blog_templates import setup_blog_templates
 from sphinx_notebook.blog.drafts import setup_drafts
@@ -34,10 +36,13 @@ if TYPE_CHECKING:
 def setup_blog(app: Sphinx) -> None:
     """Register the blog part with Sphinx, loading ablog first."""
     app.setup_extension("ablog")
+    app.setup_extension("sphinx_notebook.translations")  # its words in the site's language
     setup_settings(app, "blog")
     setup_blog_assets(app)
     setup_blog_templates(app)
     setup_readthedocs(app)
+    setup_archive_titles(app)
+    setup_baseurl_notice(app)
     setup_frontmatter(app)
     setup_drafts(app)
     setup_listings(app)

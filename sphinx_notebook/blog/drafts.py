@@ -18,10 +18,11 @@ from zoneinfo import ZoneInfo
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
-from sphinx.locale import _
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx_notebook.blog.localdates import local_date
 from sphinx_notebook.blog.values import parse_list
+from sphinx_notebook.translations import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -140,7 +141,7 @@ def render_upcoming(app: Sphinx, node: upcoming_list) -> nodes.Element:
         title = nodes.inline("", str(info["title"]), classes=["nb-upcoming-title"])
         paragraph = nodes.paragraph("", "", title)
         if info["date"] is not None:
-            when = info["date"].strftime(app.config.post_date_format)
+            when = local_date(info["date"], app.config.post_date_format, app.config.language)
             paragraph += nodes.Text(" ")
             paragraph += nodes.inline("", _("(planned for %s)") % when, classes=["nb-upcoming-date"])
         items += nodes.list_item("", paragraph)

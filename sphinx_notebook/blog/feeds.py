@@ -18,12 +18,13 @@ from zoneinfo import ZoneInfo
 
 import jinja2
 from docutils import nodes
-from sphinx.locale import _
 
 from sphinx_notebook.blog.ablog_adapter import Blog
+from sphinx_notebook.blog.archivetitles import collection_title
 from sphinx_notebook.blog.atom import Entry, Feed, Person, feed_xml, newest
 from sphinx_notebook.blog.feedhtml import clean_entry_html
 from sphinx_notebook.blog.render import excerpt_tree, fulltext_tree, resolve, to_html
+from sphinx_notebook.translations import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -186,17 +187,11 @@ class FeedWriter:
         templates: dict[str, dict[str, str]] = app.config.blog_feed_templates or {"atom": {}}
         sources = [(list(blog.posts), blog.blog_path, blog.blog_path, blog.blog_title)]
         if app.config.blog_feed_archives:
-            for header, catalog in (
-                (_("Posts by"), blog.author),
-                (_("Posts from"), blog.location),
-                (_("Posts in"), blog.language),
-                (_("Posts in"), blog.category),
-                (_("Posted in"), blog.archive),
-                (_("Posts tagged"), blog.tags),
-            ):
+            catalogs = (blog.author, blog.location, blog.language, blog.category, blog.archive, blog.tags)
+            for catalog in catalogs:
                 for collection in catalog:
                     if len(collection):
-                        title = f"{blog.blog_title} - {header} {collection}"
+                        title = f"{blog.blog_title} - {collection_title(collection, app.config.language)}"
                         sources.append((list(collection), collection.docname, collection.path, title))
         found = []
         for posts, page, folder, title in sources:

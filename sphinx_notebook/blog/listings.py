@@ -15,10 +15,11 @@ import math
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.locale import _
 
 from sphinx_notebook.blog.ablog_adapter import Blog, PostList
+from sphinx_notebook.blog.localdates import local_date
 from sphinx_notebook.blog.render import excerpt_html, excerpt_tree, resolve
+from sphinx_notebook.translations import _, ngettext
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -85,8 +86,9 @@ def post_card(app: Sphinx, post: Post, docname: str, date_format: str, excerpts:
     card += title
     minutes = reading_minutes(post_words(post), app.config.notebook_words_per_minute)
     parts: list[nodes.Node] = [
-        nodes.inline("", post.date.strftime(date_format), classes=["nb-post-date"]),
-        nodes.inline("", _("%d min read") % minutes, classes=["nb-reading-time"]),
+        nodes.inline("", local_date(post.date, date_format, app.config.language), classes=["nb-post-date"]),
+        nodes.inline("", ngettext("%d min read", "%d min read", minutes) % minutes,
+                     classes=["nb-reading-time"]),
     ]
     if post.tags:
         tags = nodes.inline(classes=["nb-tags"])
@@ -135,17 +137,18 @@ def _links(pathto: Callable[..., str], collections: list[Collection]) -> list[di
 
 def post_meta(app: Sphinx, pathto: Callable[..., str], post: Post) -> dict[str, Any]:
     """What the templates show about ``post``, with links relative to the page being written."""
+    language, date_format = app.config.language, app.config.post_date_format
     original = post.options.get("nb_date")
-    planned = original.strftime(app.config.post_date_format) if original else ""
+    planned = local_date(original, date_format, language) if original else ""
     meta: dict[str, Any] = {
         "title": post.title,
         "href": post.external_link or pathto(post.docname),
         "published": bool(post.published),
         "date_iso": post.date.date().isoformat() if post.date else "",
-        "date": post.date.strftime(app.config.post_date_format) if post.date else "",
+        "date": local_date(post.date, date_format, language) if post.date else "",
         "planned": planned,
         "updated": (
-            post.update.strftime(app.config.post_date_format)
+            local_date(post.update, date_format, language)
             if post.published and post.update and post.update != post.date
             else ""
         ),

@@ -29,6 +29,7 @@ HAND_FONT_FILES = StaticFiles(part_static_dir("diagram"), (HAND_FONT_FOLDER,))
 
 def setup_diagram(app: Sphinx) -> None:
     """Register the ``diagram`` directive, its node and the LaTeX package it needs."""
+    app.setup_extension("sphinx_notebook.translations")  # its words in the site's language
     app.add_node(
         notebook_diagram,
         html=(visit_html, None),

@@ -17,6 +17,7 @@ from sphinx.util.osutil import relative_uri
 
 from sphinx_notebook.diagram.cache import cache_in, cache_key
 from sphinx_notebook.diagram.excalidraw import with_font_url
+from sphinx_notebook.translations import _
 from sphinx_notebook.warning_types import WarningSubtype, get_logger, warn
 
 if TYPE_CHECKING:
@@ -74,9 +75,10 @@ def _drawn(builder: Builder, node: nodes.Element, output: str) -> str | None:
 
 def error_box_html(messages: list[str]) -> str:
     items = "".join(f"<li>{escape(message)}</li>" for message in messages)
+    heading = escape(_("This diagram could not be drawn"))
     return (
         '<div class="nb-diagram-error" role="note">'
-        '<p class="nb-diagram-error-title">This diagram could not be drawn</p>'
+        f'<p class="nb-diagram-error-title">{heading}</p>'
         f"<ul>{items}</ul></div>"
     )
 
@@ -115,7 +117,8 @@ def visit_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
         )
     elif node["mode"] == "error":
         text = "; ".join(node["errors"])
-        self.body.append(f"\n\\fbox{{\\parbox{{0.95\\linewidth}}{{\\textbf{{Diagram error:}} "
+        heading = self.encode(_("Diagram error:"))
+        self.body.append(f"\n\\fbox{{\\parbox{{0.95\\linewidth}}{{\\textbf{{{heading}}} "
                          f"{self.encode(text)}}}}}\n")
     else:
         self.body.append(f"\n{{\\centering\\emph{{[diagram: {self.encode(node['alt'])}]}}\\par}}\n")
@@ -125,8 +128,8 @@ def visit_latex(self: LaTeXTranslator, node: nodes.Element) -> None:
 def plain_text(node: nodes.Element) -> str:
     """``[diagram: alt]``, or the problems for a diagram that could not be drawn."""
     if node["mode"] == "error":
-        return "[diagram error: " + "; ".join(node["errors"]) + "]"
-    return f"[diagram: {node['alt']}]"
+        return _("[diagram error: %s]") % "; ".join(node["errors"])
+    return _("[diagram: %s]") % node["alt"]
 
 
 def visit_text(self: TextTranslator, node: nodes.Element) -> None:

@@ -86,6 +86,7 @@ def setup_rendering(app: Sphinx) -> None:
 
 def setup_math(app: Sphinx) -> None:
     """Register the math part with Sphinx."""
+    app.setup_extension("sphinx_notebook.translations")  # its words in the site's language
     setup_rendering(app)
     setup_theorems(app)
     app.connect("config-inited", configure_math, priority=850)

@@ -12,7 +12,6 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.locale import _
 from sphinx.util.math import get_node_equation_number
 
 from sphinx_notebook.math.katex import (
@@ -26,6 +25,7 @@ from sphinx_notebook.math.katex import (
 )
 from sphinx_notebook.math.macros import katex_macros
 from sphinx_notebook.math.prefetch import Prefetcher, get_prefetcher
+from sphinx_notebook.translations import _
 from sphinx_notebook.warning_types import WarningSubtype, get_logger, warn
 
 if TYPE_CHECKING:

@@ -12,9 +12,9 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
-from sphinx.locale import _
 
 from sphinx_notebook.math.theorems import KIND_LABELS, heading_label, notebook_theorem
+from sphinx_notebook.translations import _
 
 if TYPE_CHECKING:
     from docutils.nodes import Element
@@ -39,7 +39,7 @@ def amsthm_preamble() -> str:
         lines.append(f"\\theoremstyle{{{style}}}")
         for kind, kind_style in THEOREM_STYLES.items():
             if kind_style == style:
-                lines.append(f"\\ifdefined\\{kind}\\else\\newtheorem{{{kind}}}{{{KIND_LABELS[kind]}}}\\fi")
+                lines.append(f"\\ifdefined\\{kind}\\else\\newtheorem{{{kind}}}{{{_(KIND_LABELS[kind])}}}\\fi")
     lines.append("\\theoremstyle{plain}")
     return "\n".join(lines)
 
@@ -68,7 +68,7 @@ def depart_heading_html(self: Any, node: Element) -> None:
         self.body.append(")</span>")
     block = node.parent
     if isinstance(block, notebook_theorem) and block["ids"]:
-        self.add_permalink_ref(block, _("Link to this %s") % block["kind"])
+        self.add_permalink_ref(block, _("Link to %s") % heading_label(block))
     self.body.append("</p>\n")
 
 

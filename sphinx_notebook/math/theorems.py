@@ -20,6 +20,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx_notebook.translations import N_, _
 from sphinx_notebook.user_config import user_value
 
 if TYPE_CHECKING:
@@ -28,14 +29,14 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 KIND_LABELS: dict[str, str] = {
-    "definition": "Definition",
-    "theorem": "Theorem",
-    "lemma": "Lemma",
-    "proposition": "Proposition",
-    "corollary": "Corollary",
-    "example": "Example",
-    "remark": "Remark",
-    "exercise": "Exercise",
+    "definition": N_("Definition"),
+    "theorem": N_("Theorem"),
+    "lemma": N_("Lemma"),
+    "proposition": N_("Proposition"),
+    "corollary": N_("Corollary"),
+    "example": N_("Example"),
+    "remark": N_("Remark"),
+    "exercise": N_("Exercise"),
 }
 """Numbered kinds and the word that heads them."""
 
@@ -51,7 +52,7 @@ def figtype(kind: str) -> str:
     """
     return FIGTYPE_PREFIX + kind
 
-PROOF_LABEL = "Proof"
+PROOF_LABEL = N_("Proof")
 TOMBSTONE = "∎"
 
 
@@ -120,9 +121,9 @@ def heading_label(node: nodes.Element) -> str:
     """``Theorem 2`` for a numbered block, ``Proof`` for a proof."""
     if isinstance(node, notebook_theorem):
         number = node.get("number")
-        label = KIND_LABELS[node["kind"]]
+        label = _(KIND_LABELS[node["kind"]])
         return f"{label} {number}" if number else label
-    return PROOF_LABEL
+    return _(PROOF_LABEL)
 
 
 def reference_title(node: nodes.Element) -> str:
@@ -255,7 +256,7 @@ def default_numfig_formats(app: Sphinx, config: Config) -> None:
     """
     theirs = user_value(config, "numfig_format") or {}
     for kind, label in KIND_LABELS.items():
-        config.numfig_format.setdefault(figtype(kind), theirs.get(kind, f"{label} %s"))
+        config.numfig_format.setdefault(figtype(kind), theirs.get(kind, f"{_(label)} %s"))
 
 
 class PlainNumberReferences(SphinxPostTransform):

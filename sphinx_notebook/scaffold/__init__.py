@@ -20,7 +20,6 @@ from sphinx_notebook import __version__
 
 POSTS_DIR = "posts"
 DEFAULT_TITLE = "My notebook"
-DEFAULT_BASEURL = "https://example.org/"
 
 # YAML reads these bare words as booleans, nulls or numbers, so tags spelled
 # like them are written quoted.
@@ -120,14 +119,20 @@ def write_site(request: NewSite) -> list[Path]:
         raise ScaffoldError(f"{directory} is not empty; choose a new or empty folder")
     title = one_line(request.title, "title")
     author_line = f"author = {py_string(one_line(request.author, 'author'))}\n" if request.author else ""
+    # No placeholder address: a feed whose ids point at someone else's site is
+    # worse than none. Without --url, Read the Docs' own address is used there,
+    # and elsewhere the build says (at info level) what the address would add.
     if request.baseurl:
-        baseurl, comment = normalise_baseurl(request.baseurl), ""
+        baseurl_lines = (
+            "# The address readers find the site at: feeds, canonical links and\n"
+            "# social cards use it for absolute links.\n"
+            f"blog_baseurl = {py_string(normalise_baseurl(request.baseurl))}\n"
+        )
     else:
-        baseurl = DEFAULT_BASEURL
-        comment = (
-            "# The address readers will find the site at (feeds need absolute links).\n"
-            "# Replace the placeholder, or on Read the Docs delete this line: the\n"
-            "# address Read the Docs serves the site at is then used.\n"
+        baseurl_lines = (
+            "# On Read the Docs the site's address is known without configuration.\n"
+            "# Hosting elsewhere? Set blog_baseurl to the address readers find the\n"
+            "# site at, for an Atom feed, canonical links and social cards.\n"
         )
     today = (request.today or dt.date.today()).isoformat()
     first_post = f"{today}-hello-notebook.md"
@@ -137,8 +142,7 @@ def write_site(request: NewSite) -> list[Path]:
             "conf.py.txt",
             project=py_string(title),
             author_line=author_line,
-            baseurl=py_string(baseurl),
-            baseurl_comment=comment,
+            baseurl_lines=baseurl_lines,
             extensions=json.dumps((["myst_nb"] if request.notebooks else []) + ["sphinx_notebook"]),
             post_pattern=json.dumps(POST_PATTERN + (NOTEBOOK_PATTERN if request.notebooks else [])),
             notebook_settings=NOTEBOOK_SETTINGS if request.notebooks else "",

@@ -42,6 +42,7 @@ def _theme_files(app: Sphinx) -> list[StaticFiles]:
 def setup_theme(app: Sphinx) -> None:
     """Register the theme folder, its page context and its HTML-only transforms."""
     app.add_html_theme(THEME_NAME, str(THEME_PATH))
+    app.setup_extension("sphinx_notebook.translations")  # its words in the site's language
     setup_context(app)
     setup_transforms(app)
     setup_migrate(app)

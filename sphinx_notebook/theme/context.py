@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from sphinx_notebook.theme.options import Link, OptionError, check_color, default_nav, parse_links
+from sphinx_notebook.translations import _
 from sphinx_notebook.warning_types import WarningSubtype, get_logger, warn
 
 if TYPE_CHECKING:
@@ -56,12 +57,14 @@ def _nav_links(app: Sphinx, context: dict[str, Any]) -> list[Link]:
     if configured is not None:
         return configured
     blog = context.get("ablog")
-    return default_nav(
+    links = default_nav(
         blog_path=app.config.blog_path if blog is not None and len(blog.posts) else None,
         has_tags=blog is not None and bool(blog.tags),
         has_archive=blog is not None and bool(blog.archive),
         docnames=app.env.found_docs,
     )
+    # Our own labels ("Posts", "Tags", ...) are in our catalog; the user's are shown as written.
+    return [Link(_(link.label), link.target) for link in links]
 
 
 def accent_css(light: str, dark: str) -> str:

@@ -1,0 +1,9 @@
+project = "دفتر ملاحظات"
+author = "ليلى"
+language = "ar"
+extensions = ["sphinx_notebook"]
+html_theme = "sphinx_notebook"
+blog_title = project
+blog_baseurl = "https://daftar.example.org/"
+blog_feed_archives = True
+notebook_timezone = "Africa/Cairo"

@@ -1,0 +1,10 @@
+project = "Mein Notizbuch"
+author = "Erika Mustermann"
+language = "de"
+extensions = ["sphinx_notebook"]
+html_theme = "sphinx_notebook"
+blog_title = project
+blog_baseurl = "https://notizbuch.example.org/"
+blog_feed_archives = True
+notebook_timezone = "Europe/Berlin"
+suppress_warnings = ["notebook.diagram"]
