@@ -112,6 +112,7 @@ def build_plot(block: dict[str, Any]) -> BlockGeom:
     for k, point in enumerate(p for p in block.get("points") or [] if isinstance(p, dict)):
         _point(geom, f"{bid}:pt{k}", plane, point, m)
     geom.slots[""] = Slot(geom.body, bid)
+    geom.parts.append((f"plot:{bid}", geom.body))
     label = block.get("label")
     if isinstance(label, str) and label:
         top = min([0.0] + [lb.box().y for lb in geom.labels])
