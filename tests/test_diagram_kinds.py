@@ -77,7 +77,7 @@ def test_crossing_reduction_untangles_a_crossed_pair() -> None:
 
 def test_nodes_of_a_layer_never_overlap_and_long_edges_keep_out_of_nodes() -> None:
     sizes = [(60.0, 30.0)] * 6
-    edges = [GraphEdge(0, 5), GraphEdge(0, 1), GraphEdge(1, 2), GraphEdge(2, 3), GraphEdge(3, 5), GraphEdge(4, 5)]
+    edges = [GraphEdge(a, b) for a, b in ((0, 5), (0, 1), (1, 2), (2, 3), (3, 5), (4, 5))]
     placed = layered(sizes, edges)
     rects = [Rect(x - 30, y - 15, 60, 30) for x, y in placed.centres]
     assert not any(a.overlaps(b) for a, b in combinations(rects, 2))
@@ -146,7 +146,8 @@ def test_scales_pick_readable_ticks() -> None:
     assert linear_ticks(0, 30) == [0.0, 10.0, 20.0, 30.0]
     assert log_ticks(1e6, 1e9) == [1e6, 1e7, 1e8, 1e9]
     assert value_range([3.35e6, 9.9e8], log=True) == (1e6, 1e9)
-    assert [short(v) for v in (990000000.0, 3350000.0, 0.5, 3.0, 12000.0)] == ["990M", "3.35M", "0.5", "3", "12k"]
+    shown = [short(v) for v in (990000000.0, 3350000.0, 0.5, 3.0, 12000.0)]
+    assert shown == ["990M", "3.35M", "0.5", "3", "12k"]
 
 
 # ---- addressing ----------------------------------------------------------
@@ -238,5 +239,20 @@ def test_plot_transform_draws_items_twice_and_chart_log_scale_orders_bars() -> N
     for text in ("Ae₁", "Ae₂", "unit square", "f(x)"):
         assert f">{text}<" in svg
     placed = place_blocks(example("budget"))
-    heights = [resolve(f"c[0][{0}]".replace("[0][0]", f"[{i}][0]"), placed).rect.h for i in range(3)]  # type: ignore[union-attr]
+    heights = [resolve(f"c[{i}][0]", placed).rect.h for i in range(3)]  # type: ignore[union-attr]
     assert heights[0] > heights[2] > heights[1]
+
+
+def test_the_json_schema_in_the_docs_lists_every_kind_and_key_the_checker_accepts() -> None:
+    from sphinx_notebook.diagram import schema, schema_kinds
+
+    docs = Path(__file__).parent.parent / "docs" / "reference" / "diagram.schema.json"
+    spec = json.loads(docs.read_text(encoding="utf-8"))
+    defs = spec["$defs"]
+    assert defs["v1Block"]["properties"]["kind"]["enum"] == list(schema.V1_KINDS)
+    assert set(spec["properties"]) == set(schema.TOP_FIELDS)
+    for kind in schema_kinds.NEW_KINDS:
+        assert defs[kind]["properties"]["kind"] == {"const": kind}
+        assert set(defs[kind]["properties"]) == set(schema_kinds.KEYS[kind]), kind
+    kinds = {ref["$ref"].rsplit("/", 1)[1] for ref in defs["block"]["oneOf"]}
+    assert kinds == {"v1Block", *schema_kinds.NEW_KINDS}

@@ -69,7 +69,9 @@ def matrices(draw: st.DrawFn) -> dict:
     block["hl"] = draw(st.lists(st.one_of(
         st.fixed_dictionaries({"row": st.integers(0, rows - 1)}, optional={"color": HL}),
         st.fixed_dictionaries({"col": st.integers(0, cols - 1)}, optional={"color": HL}),
-        st.fixed_dictionaries({"cell": st.tuples(st.integers(0, rows - 1), st.integers(0, cols - 1)).map(list)})),
+        st.fixed_dictionaries({"cell": st.tuples(st.integers(0, rows - 1),
+                                                 st.integers(0, cols - 1)).map(list)}),
+    ),
         max_size=3))
     return block
 
@@ -88,7 +90,8 @@ def plots(draw: st.DrawFn) -> dict:
     block.update(draw(st.fixed_dictionaries({}, optional={
         "width": st.floats(40, 600), "ticks": st.floats(0.1, 10),
         "transform": st.lists(st.lists(NUM, min_size=2, max_size=2), min_size=2, max_size=2),
-        "vectors": st.lists(st.fixed_dictionaries({"to": POINT}, optional={"from": POINT, **item}), max_size=3),
+        "vectors": st.lists(st.fixed_dictionaries({"to": POINT}, optional={"from": POINT, **item}),
+                            max_size=3),
         "points": st.lists(st.fixed_dictionaries({"at": POINT}, optional=item), max_size=3),
         "polygons": st.lists(st.fixed_dictionaries({"points": st.lists(POINT, min_size=3, max_size=6)},
                                                    optional={**item, "hl": HL}), max_size=2),
@@ -108,7 +111,8 @@ def charts(draw: st.DrawFn) -> dict:
                                                  optional={"name": st.text(max_size=6), "color": HL}),
                            min_size=1, max_size=3))
     kind = draw(st.sampled_from(["bar", "line"]))
-    return {"id": "c", "kind": "chart", "type": kind, "log": log, "stacked": kind == "bar" and draw(st.booleans()),
+    stacked = kind == "bar" and draw(st.booleans())
+    return {"id": "c", "kind": "chart", "type": kind, "log": log, "stacked": stacked,
             "categories": [draw(TEXT) for _ in range(count)], "series": series}
 
 

@@ -31,9 +31,9 @@ def _number(value: Any) -> float:
 def _series(block: dict[str, Any], count: int) -> list[tuple[str, str, list[float]]]:
     out = []
     for j, raw in enumerate(s for s in block.get("series") or [] if isinstance(s, dict)):
-        values = raw.get("values") if isinstance(raw.get("values"), list) else []
+        values: list[Any] = raw["values"] if isinstance(raw.get("values"), list) else []
         numbers = [_number(values[i]) if i < len(values) else math.nan for i in range(count)]
-        name = raw.get("name") if isinstance(raw.get("name"), str) else ""
+        name = raw["name"] if isinstance(raw.get("name"), str) else ""
         out.append((name, hl_of(raw.get("color")) or PALETTE[j % len(PALETTE)], numbers))
     return out
 
@@ -154,8 +154,8 @@ def _lines(geom: BlockGeom, bid: str, series: list[tuple[str, str, list[float]]]
         points = [(i * slot_w + slot_w / 2, y(v)) for i, v in enumerate(vals)
                   if math.isfinite(v) and (not y.log or v > 0)]
         if len(points) > 1:
-            geom.shapes.append(Shape("poly", f"{bid}:line{j}", tuple(c for p in points for c in p), stroke=colour,
-                                     width=1.6))
+            flat = tuple(c for p in points for c in p)
+            geom.shapes.append(Shape("poly", f"{bid}:line{j}", flat, stroke=colour, width=1.6))
         for i, v in enumerate(vals):
             if not math.isfinite(v) or (y.log and v <= 0):
                 continue

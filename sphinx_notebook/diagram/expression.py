@@ -19,7 +19,10 @@ FUNCTIONS: dict[str, Callable[[float], float]] = {
     "sqrt": math.sqrt, "abs": abs,
 }
 CONSTANTS = {"pi": math.pi, "e": math.e}
-_TOKEN = re.compile(r"\s*(?:(\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)|([A-Za-z_]\w*)|(\*\*|[-+*/^()])|(\S))")
+_TOKEN = re.compile(
+    r"\s*(?:(\d+\.?\d*(?:[eE][-+]?\d+)?|\.\d+(?:[eE][-+]?\d+)?)"  # a number
+    r"|([A-Za-z_]\w*)|(\*\*|[-+*/^()])|(\S))"  # a name, an operator, anything else
+)
 
 # A parsed expression: ("num", v) | ("x",) | ("neg", a) | (op, a, b) | ("call", name, a)
 Node = tuple

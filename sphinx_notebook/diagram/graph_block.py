@@ -46,7 +46,8 @@ def node_size(text: str, shape: str) -> tuple[float, float]:
 def arrow_head(tip: Point, before: Point, key: str, colour: str) -> Shape:
     angle = math.atan2(tip[1] - before[1], tip[0] - before[0]) + math.pi
     spread = math.radians(27)
-    wings = [(tip[0] + HEAD * math.cos(angle + s), tip[1] + HEAD * math.sin(angle + s)) for s in (spread, -spread)]
+    wings = [(tip[0] + HEAD * math.cos(angle + s), tip[1] + HEAD * math.sin(angle + s))
+             for s in (spread, -spread)]
     return Shape("poly", key, (*wings[0], *tip, *wings[1]), stroke=colour, connector=True)
 
 
@@ -104,7 +105,7 @@ def build_graph(block: dict[str, Any]) -> BlockGeom:
         if isinstance(n, dict) and isinstance(n.get("id"), str) and n["id"] and n["id"] not in index:
             index[n["id"]] = len(nodes)
             nodes.append(n)
-    shapes = [n.get("shape") if n.get("shape") in ("box", "circle", "ellipse") else "box" for n in nodes]
+    shapes = [str(n["shape"]) if n.get("shape") in ("box", "circle", "ellipse") else "box" for n in nodes]
     texts = [node_text(n) for n in nodes]
     sizes = [node_size(t, s) for t, s in zip(texts, shapes, strict=True)]
     edges: list[GraphEdge] = []
@@ -139,7 +140,7 @@ def build_graph(block: dict[str, Any]) -> BlockGeom:
             continue  # a self-loop has no route in a layered layout; the node stands for it
         first, last = geom.slots[spec["from"]], geom.slots[spec["to"]]
         points = _ends([xy(p) for p in route], first, last)
-        colour = spec.get("color") if spec.get("color") in ("yellow", "blue", "green", "red") else "ink"
+        colour = hl_of(spec.get("color")) or "ink"
         dashed = spec.get("style") == "dashed"
         kind = "curve" if len(points) > 2 else "line"
         flat = tuple(v for p in points for v in p)
@@ -174,11 +175,10 @@ def _tree_nodes(root: Any) -> tuple[list[tuple[dict[str, Any], int | None]], Tre
     shapes: list[str] = []
 
     def visit(raw: Any, parent: int | None, depth: int) -> TreeNode:
-        node = raw if isinstance(raw, dict) else {"text": raw}
+        node: dict[str, Any] = raw if isinstance(raw, dict) else {"text": raw}
         text = node_text(node)
-        shape = node.get("shape")
-        if shape not in ("box", "circle", "ellipse"):
-            shape = "circle" if len(text) <= 3 and "\n" not in text else "box"
+        shape = str(node["shape"]) if node.get("shape") in ("box", "circle", "ellipse") else (
+            "circle" if len(text) <= 3 and "\n" not in text else "box")
         order.append((node, parent))
         shapes.append(shape)
         me = len(order) - 1
@@ -197,11 +197,11 @@ def build_tree(block: dict[str, Any]) -> BlockGeom:
     right = block.get("direction") == "right"
     order, sizes, shapes = _tree_nodes(block.get("root") or {"text": ""})
     if right:
-        flip = [(sizes, None)]
+        flip = [sizes]
         while flip:  # across is the height, along the width, when the tree grows right
-            node, _ = flip.pop()
-            node.across, node.along = node.along, node.across
-            flip.extend((c, None) for c in node.children)
+            size_node = flip.pop()
+            size_node.across, size_node.along = size_node.along, size_node.across
+            flip.extend(size_node.children)
     centres = tidy(sizes)
     geom = BlockGeom(outer=Rect(0, 0, 1, 1), body=Rect(0, 0, 1, 1))
     rects: list[Rect] = []
@@ -212,7 +212,8 @@ def build_tree(block: dict[str, Any]) -> BlockGeom:
         cx, cy = (along, across) if right else (across, along)
         rect = Rect(cx - w / 2, cy - h / 2, w, h)
         rects.append(rect)
-        nid = node.get("id") if isinstance(node.get("id"), str) and node["id"] not in geom.slots else f"[{i}]"
+        ident = node.get("id")
+        nid = ident if isinstance(ident, str) and ident and ident not in geom.slots else f"[{i}]"
         keys.append(nid)
         _draw_node(geom, bid, nid, node, text, shapes[i], rect)
     for i, (_node, parent) in enumerate(order):

@@ -16,6 +16,7 @@ a layer; the caller maps them to x/y for ``down`` or ``right``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 NODE_GAP = 26.0
 LAYER_GAP = 46.0
@@ -186,7 +187,7 @@ def layout(sizes: list[tuple[float, float]], edges: list[GraphEdge], node_gap: f
             middle = chain[len(chain) // 2]
             across[middle] = edge.label_across * 2 + 8  # the label sits beside the line
         label_dummy.append(middle)
-        for u, v in zip(chain, chain[1:], strict=False):
+        for u, v in pairwise(chain):
             links.append((u, v))
             down.setdefault(u, []).append(v)
             up.setdefault(v, []).append(u)

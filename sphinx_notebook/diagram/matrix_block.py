@@ -55,8 +55,8 @@ def _bracket(geom: BlockGeom, key: str, x: float, top: float, bottom: float, sid
                   x + side * 1.5, bottom - (bottom - mid) * 0.45, x + side * bulge, bottom)
         geom.shapes.append(Shape("curve", key, points, width=1.2))
     else:
-        geom.shapes.append(Shape("poly", key, (x + side * ARM, top, x, top, x, bottom, x + side * ARM, bottom),
-                                 width=1.2))
+        arm = x + side * ARM
+        geom.shapes.append(Shape("poly", key, (arm, top, x, top, x, bottom, arm, bottom), width=1.2))
 
 
 def build_matrix(block: dict[str, Any]) -> BlockGeom:
@@ -97,7 +97,8 @@ def build_matrix(block: dict[str, Any]) -> BlockGeom:
             geom.labels.append(Label(left - 10, row_rects[i].cy, text, SMALL_SIZE, "end", tone="muted"))
     for j, text in enumerate(col_labels):
         if text:
-            geom.labels.append(Label(col_rects[j].cx, body.y - 4 - SMALL_SIZE * 0.6, text, SMALL_SIZE, tone="muted"))
+            above = body.y - 4 - SMALL_SIZE * 0.6
+            geom.labels.append(Label(col_rects[j].cx, above, text, SMALL_SIZE, tone="muted"))
     geom.slots[""] = Slot(body, bid)
     for i, rect in enumerate(row_rects):
         slot = Slot(rect, f"{bid}.row{i}")
@@ -114,8 +115,8 @@ def build_matrix(block: dict[str, Any]) -> BlockGeom:
             above = min([body.y] + [lb.box().y for lb in geom.labels])
             geom.labels.append(Label(body.cx, above - 6 - LABEL_SIZE * 0.6, label, LABEL_SIZE, bold=True))
         else:
-            geom.labels.append(Label(min(body.x, left - row_w - 10) - 8, body.cy, f"{label} =", LABEL_SIZE, "end",
-                                     bold=True))
+            x = min(body.x, left - row_w - 10) - 8
+            geom.labels.append(Label(x, body.cy, f"{label} =", LABEL_SIZE, "end", bold=True))
     geom.outer = bounding([body] + [lb.box() for lb in geom.labels])
     return geom
 

@@ -17,7 +17,16 @@ from sphinx_notebook.diagram.blocks import BlockGeom, fmt_value, hl_of
 from sphinx_notebook.diagram.expression import ExpressionError, evaluate, parse
 from sphinx_notebook.diagram.fontmetrics import line_height
 from sphinx_notebook.diagram.graph_block import arrow_head
-from sphinx_notebook.diagram.model import FONT_SIZE, LABEL_SIZE, SMALL_SIZE, Label, Rect, Shape, Slot, bounding
+from sphinx_notebook.diagram.model import (
+    FONT_SIZE,
+    LABEL_SIZE,
+    SMALL_SIZE,
+    Label,
+    Rect,
+    Shape,
+    Slot,
+    bounding,
+)
 from sphinx_notebook.diagram.scales import linear_ticks, nice_step, short
 
 SAMPLES = 48
@@ -43,7 +52,8 @@ def _range(value: Any, default: Point) -> Point:
 
 
 def _matrix(value: Any) -> Matrix | None:
-    if isinstance(value, list) and len(value) == 2 and all(isinstance(r, list) and len(r) == 2 for r in value):
+    rows_ok = isinstance(value, list) and len(value) == 2
+    if rows_ok and all(isinstance(r, list) and len(r) == 2 for r in value):
         return (_num(value[0][0], 1), _num(value[0][1], 0), _num(value[1][0], 0), _num(value[1][1], 1))
     return None
 
@@ -246,7 +256,8 @@ def _vector(geom: BlockGeom, key: str, plane: Plane, vec: dict[str, Any], m: Mat
         geom.slots[vec["id"]] = Slot(Rect(b[0] - 5, b[1] - 5, 10, 10), key)
 
 
-def _arrow(geom: BlockGeom, key: str, a: Point, b: Point, colour: str, dashed: bool, faded: bool = False) -> None:
+def _arrow(geom: BlockGeom, key: str, a: Point, b: Point, colour: str, dashed: bool,
+           faded: bool = False) -> None:
     if math.hypot(b[0] - a[0], b[1] - a[1]) < 3:
         return
     geom.shapes.append(Shape("line", key, (*a, *b), stroke=colour, dashed=dashed, faded=faded, width=1.5,

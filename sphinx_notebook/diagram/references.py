@@ -123,7 +123,8 @@ def _resolve_nodes(block: dict[str, Any], rest: list[str | int], head: str) -> s
     ids = _node_ids(block)
     step = rest[0]
     if len(rest) > 1 or not isinstance(step, str):
-        return f"name a node of {block.get('kind')} {head!r} by its id, like '{head}.{ids[0] if ids else 'n'}'"
+        example = ids[0] if ids else "n"
+        return f"name a node of {block.get('kind')} {head!r} by its id, like '{head}.{example}'"
     if step in ids:
         return None
     return f"{block.get('kind')} {head!r} has no node with id {step!r}{_hint(step, ids)}{_known(ids)}"

@@ -31,7 +31,7 @@ def linear_ticks(low: float, high: float, target: int = 5, step: float | None = 
     if (high - low) / step > 200:
         step = nice_step(high - low, target)
     first = math.ceil(low / step - 1e-9)
-    out = []
+    out: list[float] = []
     k = first
     while k * step <= high + step * 1e-9 and len(out) < 201:
         out.append(round(k * step, 12) + 0.0)
@@ -57,10 +57,7 @@ def short(value: float) -> str:
 
 
 def _digits(value: float) -> str:
-    text = f"{value:.3g}"
-    if "e" in text:
-        return text
-    return text
+    return f"{value:.3g}"
 
 
 @dataclass(frozen=True)

@@ -203,24 +203,25 @@ def _layout_row(value: Any, path: Path, report: Report) -> None:
             report((*path, index), f"expected a block id or null, got {_describe(item)}")
 
 
+TOP_FIELDS: dict[str, FieldCheck] = {
+    "version": _version,
+    "title": _string,
+    "alt": _string,
+    "caption": _string,
+    "direction": _enum(("right", "down")),
+    "seed": _seed,
+    "rough": _object(
+        {"roughness": _number(0, 3), "bowing": _number(0, 5), "strokeWidth": _number(above=0)}
+    ),
+    "gap": _pair,
+    "valign": _enum(("top", "center")),
+    "blocks": _list_of(_block, min_items=1),
+    "layout": _list_of(_layout_row, min_items=1),
+    "pointers": _list_of(POINTER),
+    "notes": _list_of(NOTE),
+}
 TOP = _object(
-    {
-        "version": _version,
-        "title": _string,
-        "alt": _string,
-        "caption": _string,
-        "direction": _enum(("right", "down")),
-        "seed": _seed,
-        "rough": _object(
-            {"roughness": _number(0, 3), "bowing": _number(0, 5), "strokeWidth": _number(above=0)}
-        ),
-        "gap": _pair,
-        "valign": _enum(("top", "center")),
-        "blocks": _list_of(_block, min_items=1),
-        "layout": _list_of(_layout_row, min_items=1),
-        "pointers": _list_of(POINTER),
-        "notes": _list_of(NOTE),
-    },
+    TOP_FIELDS,
     required=("blocks",),
     what=" with a 'blocks' list",
 )

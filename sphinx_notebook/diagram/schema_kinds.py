@@ -74,11 +74,9 @@ GRAPH_EDGE = object_of(
      "route": enum(("auto", "back"))},
     required=("from", "to"),
 )
-GRAPH = object_of(
-    {**COMMON, "direction": enum(("down", "right")), "nodes": list_of(GRAPH_NODE, min_items=1),
-     "edges": list_of(GRAPH_EDGE)},
-    required=("id", "kind", "nodes"),
-)
+GRAPH_FIELDS = {**COMMON, "direction": enum(("down", "right")), "nodes": list_of(GRAPH_NODE, min_items=1),
+                "edges": list_of(GRAPH_EDGE)}
+GRAPH = object_of(GRAPH_FIELDS, required=("id", "kind", "nodes"))
 
 
 def _graph_semantics(block: dict[str, Any], path: Path, report: Report) -> None:
@@ -111,10 +109,8 @@ TREE_NODE = object_of(
     required=("text",),
     what=" with a 'text' (or a plain string for a leaf)",
 )
-TREE = object_of(
-    {**COMMON, "direction": enum(("down", "right")), "root": TREE_NODE},
-    required=("id", "kind", "root"),
-)
+TREE_FIELDS = {**COMMON, "direction": enum(("down", "right")), "root": TREE_NODE}
+TREE = object_of(TREE_FIELDS, required=("id", "kind", "root"))
 
 
 def _tree_semantics(block: dict[str, Any], path: Path, report: Report) -> None:
@@ -169,11 +165,9 @@ def _matrix_hl(value: Any, path: Path, report: Report) -> None:
         list_of(MATRIX_HL)(value, path, report)
 
 
-MATRIX = object_of(
-    {**COMMON, "rows": list_of(_row, min_items=1), "brackets": enum(("square", "round")),
-     "rowLabels": list_of(_text), "colLabels": list_of(_text), "hl": _matrix_hl},
-    required=("id", "kind", "rows"),
-)
+MATRIX_FIELDS = {**COMMON, "rows": list_of(_row, min_items=1), "brackets": enum(("square", "round")),
+                 "rowLabels": list_of(_text), "colLabels": list_of(_text), "hl": _matrix_hl}
+MATRIX = object_of(MATRIX_FIELDS, required=("id", "kind", "rows"))
 
 
 def _matrix_semantics(block: dict[str, Any], path: Path, report: Report) -> None:
@@ -229,19 +223,19 @@ def _transform(value: Any, path: Path, report: Report) -> None:
 
 
 ITEM = {"id": identifier, "label": _text, "color": HL, "transformed": boolean}
-PLOT = object_of(
-    {**COMMON, "x": _range, "y": _range, "grid": boolean, "width": number(40, 2000),
-     "height": number(40, 2000), "xLabel": string, "yLabel": string, "ticks": number(above=0),
-     "transform": _transform,
-     "vectors": list_of(object_of({**ITEM, "to": _point, "from": _point, "dashed": boolean},
-                                  required=("to",))),
-     "points": list_of(object_of({**ITEM, "at": _point}, required=("at",))),
-     "polygons": list_of(object_of({**ITEM, "points": list_of(_point, min_items=3), "hl": HL},
-                                   required=("points",))),
-     "functions": list_of(object_of({"expr": _expression, "label": _text, "color": HL, "dashed": boolean,
-                                     "domain": _range}, required=("expr",)))},
-    required=("id", "kind", "x", "y"),
-)
+PLOT_FIELDS: dict[str, FieldCheck] = {
+    **COMMON, "x": _range, "y": _range, "grid": boolean, "width": number(40, 2000),
+    "height": number(40, 2000), "xLabel": string, "yLabel": string, "ticks": number(above=0),
+    "transform": _transform,
+    "vectors": list_of(object_of({**ITEM, "to": _point, "from": _point, "dashed": boolean},
+                                 required=("to",))),
+    "points": list_of(object_of({**ITEM, "at": _point}, required=("at",))),
+    "polygons": list_of(object_of({**ITEM, "points": list_of(_point, min_items=3), "hl": HL},
+                                  required=("points",))),
+    "functions": list_of(object_of({"expr": _expression, "label": _text, "color": HL, "dashed": boolean,
+                                    "domain": _range}, required=("expr",))),
+}
+PLOT = object_of(PLOT_FIELDS, required=("id", "kind", "x", "y"))
 
 
 def _plot_semantics(block: dict[str, Any], path: Path, report: Report) -> None:
@@ -257,12 +251,10 @@ def _plot_semantics(block: dict[str, Any], path: Path, report: Report) -> None:
 # ---- chart ---------------------------------------------------------------
 
 SERIES = object_of({"name": string, "values": list_of(number()), "color": HL}, required=("values",))
-CHART = object_of(
-    {**COMMON, "type": enum(("bar", "line")), "stacked": boolean, "log": boolean, "unit": string,
-     "categories": list_of(_text, min_items=1), "series": list_of(SERIES, min_items=1),
-     "values": boolean, "width": number(80, 2000), "height": number(60, 2000)},
-    required=("id", "kind", "categories", "series"),
-)
+CHART_FIELDS = {**COMMON, "type": enum(("bar", "line")), "stacked": boolean, "log": boolean, "unit": string,
+                "categories": list_of(_text, min_items=1), "series": list_of(SERIES, min_items=1),
+                "values": boolean, "width": number(80, 2000), "height": number(60, 2000)}
+CHART = object_of(CHART_FIELDS, required=("id", "kind", "categories", "series"))
 
 
 def _chart_semantics(block: dict[str, Any], path: Path, report: Report) -> None:
@@ -282,6 +274,8 @@ def _chart_semantics(block: dict[str, Any], path: Path, report: Report) -> None:
         report((*path, "stacked"), "'stacked' applies to bar charts; drop it or use \"type\": \"bar\"")
 
 
+KEYS = {"graph": tuple(GRAPH_FIELDS), "tree": tuple(TREE_FIELDS), "matrix": tuple(MATRIX_FIELDS),
+        "plot": tuple(PLOT_FIELDS), "chart": tuple(CHART_FIELDS)}
 CHECKS = {"graph": (GRAPH, _graph_semantics), "tree": (TREE, _tree_semantics),
           "matrix": (MATRIX, _matrix_semantics), "plot": (PLOT, _plot_semantics),
           "chart": (CHART, _chart_semantics)}
