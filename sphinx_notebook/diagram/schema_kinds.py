@@ -93,6 +93,9 @@ def _graph_semantics(block: dict[str, Any], path: Path, report: Report) -> None:
                 report((*path, "edges", index, end),
                        f"edge {end} {edge[end]!r}: no node has this id{suggest(edge[end], names)}"
                        f" (nodes: {', '.join(names[:12])})")
+        if edge["from"] == edge["to"]:
+            report((*path, "edges", index), f"an edge from {edge['from']!r} to itself cannot be drawn in a "
+                                            "layered graph; leave it out or say it in a note")
 
 
 # ---- tree ----------------------------------------------------------------
