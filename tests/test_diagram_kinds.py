@@ -66,6 +66,17 @@ def test_a_back_edge_runs_against_the_flow_from_its_source() -> None:
     assert placed.routes[0][0] == placed.centres[1]
 
 
+def test_edges_both_ways_between_two_nodes_are_drawn_apart() -> None:
+    spec = {"blocks": [{"id": "g", "kind": "graph", "nodes": [{"id": "a"}, {"id": "b"}],
+                        "edges": [{"from": "a", "to": "b", "label": "go"}, {"from": "b", "to": "a", "label": "back"}]}]}
+    scene = layout(spec)
+    lines = [s for s in scene.shapes if s.key in ("g:a>b", "g:b>a")]
+    assert [s.kind for s in lines] == ["curve", "curve"]
+    assert lines[0].args[2:4] != lines[1].args[2:4]  # their middles are apart
+    go, back = (lb.box() for lb in scene.labels if lb.text in ("go", "back"))
+    assert not go.overlaps(back)
+
+
 def test_crossing_reduction_untangles_a_crossed_pair() -> None:
     # input order a, b over c, d with a->d and b->c crosses once; the layout must not
     edges = [GraphEdge(0, 3), GraphEdge(1, 2)]
@@ -183,9 +194,13 @@ def test_examples_are_valid(name: str) -> None:
     assert checked.ok, checked.problems
 
 
-@pytest.mark.parametrize("name", NAMES)
+GALLERY = Path(__file__).parent.parent / "docs" / "diagrams" / "gallery"
+
+
+@pytest.mark.parametrize("name", [*NAMES, "states"])
 def test_no_two_nodes_labels_or_notes_overlap(name: str) -> None:
-    scene = layout(example(name))
+    path = GALLERY / f"{name}.json" if name == "states" else NEXT / f"{name}.json"
+    scene = layout(json.loads(path.read_text(encoding="utf-8")))
     texts = [(f"text:{lb.text}", lb.box()) for lb in scene.labels]
     boxes = {r for _, r in texts}
     extra = [(n, r) for n, r in scene.boxes if not n.startswith("block:") and r not in boxes]

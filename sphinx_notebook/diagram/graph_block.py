@@ -14,12 +14,13 @@ from typing import Any
 from sphinx_notebook.diagram.blocks import BlockGeom, fmt_value, hl_of
 from sphinx_notebook.diagram.connectors import boundary
 from sphinx_notebook.diagram.fontmetrics import line_height, text_width
-from sphinx_notebook.diagram.graph_layout import GraphEdge
+from sphinx_notebook.diagram.graph_layout import NODE_GAP, GraphEdge
 from sphinx_notebook.diagram.graph_layout import layout as layered
 from sphinx_notebook.diagram.model import FONT_SIZE, LABEL_SIZE, Label, Rect, Shape, Slot, bounding
 from sphinx_notebook.diagram.tree_layout import TreeNode, tidy
 
 EDGE_LABEL = 13.0
+TWIN_GAP = 22.0
 HEAD = 10.0
 MAX_DEPTH = 40
 Point = tuple[float, float]
@@ -84,15 +85,70 @@ def _ends(points: list[Point], first: Slot, last: Slot) -> list[Point]:
     return out
 
 
-def _edge_label(geom: BlockGeom, text: str, at: Point, right: bool, key: str, tone: str) -> None:
-    """A label beside the line at ``at``: above it when the flow goes right, right of it going down."""
+def _label_box(text: str, at: Point, normal: Point) -> Label:
+    """A label beside the line at ``at``, on the side ``normal`` points to, anchored to grow away from it."""
+    nx, ny = normal
     height = line_height(EDGE_LABEL)
-    if right:
-        label = Label(at[0], at[1] - 6 - height / 2, text, EDGE_LABEL, "middle", tone=tone)
-    else:
-        label = Label(at[0] + 6, at[1], text, EDGE_LABEL, "start", tone=tone)
+    if nx > 0.5:
+        return Label(at[0] + 6, at[1], text, EDGE_LABEL, "start")
+    if nx < -0.5:
+        return Label(at[0] - 6, at[1], text, EDGE_LABEL, "end")
+    return Label(at[0], at[1] + (1 if ny > 0 else -1) * (6 + height / 2), text, EDGE_LABEL)
+
+
+def _along(points: list[Point], t: float) -> Point:
+    """The point a fraction ``t`` of the way along a polyline."""
+    lengths = [math.hypot(b[0] - a[0], b[1] - a[1]) for a, b in zip(points, points[1:], strict=False)]
+    goal = sum(lengths) * t
+    for (a, b), length in zip(zip(points, points[1:], strict=False), lengths, strict=True):
+        if goal <= length and length > 0:
+            f = goal / length
+            return a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f
+        goal -= length
+    return points[-1]
+
+
+def _samples(points: list[Point], step: float = 8.0) -> list[Rect]:
+    """Small boxes along a polyline, so labels can keep off other edges."""
+    out = []
+    for a, b in zip(points, points[1:], strict=False):
+        count = max(int(math.hypot(b[0] - a[0], b[1] - a[1]) // step), 1)
+        for k in range(count + 1):
+            x, y = a[0] + (b[0] - a[0]) * k / count, a[1] + (b[1] - a[1]) * k / count
+            out.append(Rect(x - 1.5, y - 1.5, 3, 3))
+    return out
+
+
+def _edge_label(geom: BlockGeom, text: str, points: list[Point], normal: Point, key: str, tone: str,
+                taken: list[Rect], lines: list[Rect]) -> None:
+    """Place the label beside its edge where it covers no node and no other label.
+
+    Tries the middle first, then further along either way and on the other side;
+    keeps the middle when nothing is free (the overlap tests would then say so).
+    """
+    other = (-normal[0], -normal[1])
+    candidates = [_label_box(text, _along(points, t), side)
+                  for t in (0.5, 0.38, 0.62, 0.28, 0.72) for side in (normal, other)]
+    clear = [c for c in candidates if not any(c.box().overlaps(rect, 1.0) for rect in taken)]
+    off_lines = [c for c in clear if not any(c.box().overlaps(rect, 0.0) for rect in lines)]
+    label = (off_lines or clear or candidates)[0]
+    label.tone = tone
     geom.labels.append(label)
     geom.parts.append((f"label:{key}", label.box()))
+    taken.append(label.box())
+
+
+def _twins(specs: list[dict[str, Any]], routes: list[list[Point]]) -> list[float]:
+    """Sideways offset of each edge: edges sharing both ends (either way round) spread apart."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for index, (spec, route) in enumerate(zip(specs, routes, strict=True)):
+        if len(route) == 2 and spec["from"] != spec["to"]:
+            groups.setdefault(tuple(sorted((spec["from"], spec["to"]))), []).append(index)  # type: ignore[arg-type]
+    offsets = [0.0] * len(specs)
+    for members in groups.values():
+        for k, index in enumerate(members):
+            offsets[index] = (k - (len(members) - 1) / 2) * TWIN_GAP
+    return offsets
 
 
 def build_graph(block: dict[str, Any]) -> BlockGeom:
@@ -118,7 +174,9 @@ def build_graph(block: dict[str, Any]) -> BlockGeom:
                                    label_across=lh if right else lw, label_along=lw if right else lh))
             specs.append({**edge, "label": label})
     across_along = [(h, w) if right else (w, h) for w, h in sizes]
-    placed = layered(across_along, edges)
+    # labels between the layers need room across the flow too, not only along it
+    roomy = any(e.label_across for e in edges)
+    placed = layered(across_along, edges, node_gap=NODE_GAP + (14.0 if roomy else 0.0))
 
     def xy(point: Point) -> Point:
         return (point[1], point[0]) if right else point
@@ -132,14 +190,27 @@ def build_graph(block: dict[str, Any]) -> BlockGeom:
         rects.append(rect)
         _draw_node(geom, bid, node["id"], node, texts[i], shapes[i], rect)
     seen: dict[str, int] = {}
-    for edge, spec, route, label_at in zip(edges, specs, placed.routes, placed.label_at, strict=True):
+    labels: list[tuple[str, list[Point], Point, str, str, tuple[float, float] | None]] = []
+    offsets = _twins(specs, placed.routes)
+    for edge, spec, route, label_at, offset in zip(edges, specs, placed.routes, placed.label_at, offsets,
+                                                   strict=True):
         key = f"{bid}:{spec['from']}>{spec['to']}"
         seen[key] = seen.get(key, 0) + 1
         key += f"#{seen[key]}" if seen[key] > 1 else ""
         if edge.source == edge.target:
-            continue  # a self-loop has no route in a layered layout; the node stands for it
+            continue  # refused by the schema: a layered layout has no place for a self-loop
         first, last = geom.slots[spec["from"]], geom.slots[spec["to"]]
-        points = _ends([xy(p) for p in route], first, last)
+        centres = [xy(p) for p in route]
+        # the side "up" (flow right) or "right" (flow down) of the line, the same for both directions
+        a, b = sorted((centres[0], centres[-1]))
+        length = math.hypot(b[0] - a[0], b[1] - a[1]) or 1.0
+        normal = ((b[1] - a[1]) / length, (a[0] - b[0]) / length)
+        if (right and normal[1] > 0) or (not right and normal[0] < 0):
+            normal = (-normal[0], -normal[1])
+        if offset:
+            mid = ((a[0] + b[0]) / 2 + normal[0] * offset, (a[1] + b[1]) / 2 + normal[1] * offset)
+            centres = [centres[0], mid, centres[-1]]
+        points = _ends(centres, first, last)
         colour = hl_of(spec.get("color")) or "ink"
         dashed = spec.get("style") == "dashed"
         kind = "curve" if len(points) > 2 else "line"
@@ -147,11 +218,20 @@ def build_graph(block: dict[str, Any]) -> BlockGeom:
         geom.shapes.append(Shape(kind, key, flat, stroke=colour, dashed=dashed, connector=True))
         geom.shapes.append(arrow_head(points[-1], points[-2], f"{key}:head", colour))
         if spec["label"]:
-            if label_at is not None:
-                at = xy(label_at)
-            else:
-                at = ((points[0][0] + points[-1][0]) / 2, (points[0][1] + points[-1][1]) / 2)
-            _edge_label(geom, spec["label"], at, right, key, "muted" if colour == "ink" else colour)
+            labels.append((spec["label"], points, normal if offset >= 0 else (-normal[0], -normal[1]), key,
+                           "muted" if colour == "ink" else colour, label_at))
+    taken = list(rects)
+    strokes = {key: _samples(points) for _, points, _, key, _, _ in labels}
+    for text, points, side, key, tone, label_at in sorted(labels, key=lambda item: item[5] is None):
+        if label_at is not None:  # the layout kept a slot free for it beside a long edge
+            beside = _label_box(text, xy(label_at), (0.0, -1.0) if right else (1.0, 0.0))
+            beside.tone = tone
+            geom.labels.append(beside)
+            geom.parts.append((f"label:{key}", beside.box()))
+            taken.append(beside.box())
+        else:
+            others = [box for other, boxes in strokes.items() if other != key for box in boxes]
+            _edge_label(geom, text, points, side, key, tone, taken, others)
     return _finish(geom, block, rects)
 
 

@@ -160,6 +160,43 @@ def _pack(desired: list[float], sizes: list[float], gap: float) -> list[float]:
     return [value + offset for value, offset in zip(out, offsets, strict=True)]
 
 
+def _positions(rows: list[list[int]], up: dict[int, list[int]], down: dict[int, list[int]],
+               across: list[float], links: list[tuple[int, int]], real: int, gap: float) -> list[float]:
+    """Across positions: each node pulled towards the mean of its neighbours, layer by layer.
+
+    Sweeps alternate downward (towards the nodes above) and upward, then settle
+    with both sides at once; the positions with the least total edge slant win,
+    counting links between two dummy points twice so long edges run straight.
+    """
+    pos = [0.0] * len(across)
+    for row in rows:
+        for node, value in zip(row, _pack([0.0] * len(row), [across[n] for n in row], gap), strict=True):
+            pos[node] = value
+
+    def slant(values: list[float]) -> float:
+        return sum(abs(values[a] - values[b]) * (2 if a >= real and b >= real else 1) for a, b in links)
+
+    best, best_score = list(pos), slant(pos)
+    depth = len(rows)
+    for sweep in range(3 * SWEEPS):
+        mode = sweep % 2 if sweep < 2 * SWEEPS else 2
+        indices = range(1, depth) if mode == 0 else range(depth - 2, -1, -1) if mode == 1 else (
+            range(depth) if sweep % 2 == 0 else range(depth - 1, -1, -1))
+        for i in indices:
+            row = rows[i]
+            desired = []
+            for node in row:
+                near = up.get(node, []) if mode == 0 else down.get(node, []) if mode == 1 else (
+                    up.get(node, []) + down.get(node, []))
+                desired.append(sum(pos[n] for n in near) / len(near) if near else pos[node])
+            for node, value in zip(row, _pack(desired, [across[n] for n in row], gap), strict=True):
+                pos[node] = value
+        score = slant(pos)
+        if score < best_score - 1e-6:
+            best, best_score = list(pos), score
+    return best
+
+
 def layout(sizes: list[tuple[float, float]], edges: list[GraphEdge], node_gap: float = NODE_GAP,
            layer_gap: float = LAYER_GAP) -> Placed:
     """Place nodes of the given (across, along) sizes and route the edges between them."""
@@ -197,24 +234,7 @@ def layout(sizes: list[tuple[float, float]], edges: list[GraphEdge], node_gap: f
     for node in range(len(across)):
         rows[layer[node]].append(node)
     rows = _order(rows, up, down, links)
-    pos = [0.0] * len(across)
-    for row in rows:
-        for node, value in zip(row, _pack([0.0] * len(row), [across[n] for n in row], node_gap), strict=True):
-            pos[node] = value
-    for sweep in range(2 * SWEEPS):
-        indices = range(1, depth) if sweep % 2 == 0 else range(depth - 2, -1, -1)
-        if sweep == 2 * SWEEPS - 1:
-            indices = range(depth)
-        for i in indices:
-            row = rows[i]
-            desired = []
-            for node in row:
-                near = (up.get(node, []) if sweep % 2 == 0 else down.get(node, []))
-                if sweep == 2 * SWEEPS - 1:
-                    near = up.get(node, []) + down.get(node, [])
-                desired.append(sum(pos[n] for n in near) / len(near) if near else pos[node])
-            for node, value in zip(row, _pack(desired, [across[n] for n in row], node_gap), strict=True):
-                pos[node] = value
+    pos = _positions(rows, up, down, across, links, count, node_gap)
     thickness = [0.0] * depth
     for node in range(len(across)):
         thickness[layer[node]] = max(thickness[layer[node]], along[node])
