@@ -68,7 +68,8 @@ def test_a_back_edge_runs_against_the_flow_from_its_source() -> None:
 
 def test_edges_both_ways_between_two_nodes_are_drawn_apart() -> None:
     spec = {"blocks": [{"id": "g", "kind": "graph", "nodes": [{"id": "a"}, {"id": "b"}],
-                        "edges": [{"from": "a", "to": "b", "label": "go"}, {"from": "b", "to": "a", "label": "back"}]}]}
+                        "edges": [{"from": "a", "to": "b", "label": "go"},
+                                  {"from": "b", "to": "a", "label": "back"}]}]}
     scene = layout(spec)
     lines = [s for s in scene.shapes if s.key in ("g:a>b", "g:b>a")]
     assert [s.kind for s in lines] == ["curve", "curve"]

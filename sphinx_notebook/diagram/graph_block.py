@@ -9,6 +9,7 @@ them (in abstract across/along coordinates, mapped here to x/y for ``down`` or
 from __future__ import annotations
 
 import math
+from itertools import pairwise
 from typing import Any
 
 from sphinx_notebook.diagram.blocks import BlockGeom, fmt_value, hl_of
@@ -98,9 +99,9 @@ def _label_box(text: str, at: Point, normal: Point) -> Label:
 
 def _along(points: list[Point], t: float) -> Point:
     """The point a fraction ``t`` of the way along a polyline."""
-    lengths = [math.hypot(b[0] - a[0], b[1] - a[1]) for a, b in zip(points, points[1:], strict=False)]
+    lengths = [math.hypot(b[0] - a[0], b[1] - a[1]) for a, b in pairwise(points)]
     goal = sum(lengths) * t
-    for (a, b), length in zip(zip(points, points[1:], strict=False), lengths, strict=True):
+    for (a, b), length in zip(pairwise(points), lengths, strict=True):
         if goal <= length and length > 0:
             f = goal / length
             return a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f
@@ -111,7 +112,7 @@ def _along(points: list[Point], t: float) -> Point:
 def _samples(points: list[Point], step: float = 8.0) -> list[Rect]:
     """Small boxes along a polyline, so labels can keep off other edges."""
     out = []
-    for a, b in zip(points, points[1:], strict=False):
+    for a, b in pairwise(points):
         count = max(int(math.hypot(b[0] - a[0], b[1] - a[1]) // step), 1)
         for k in range(count + 1):
             x, y = a[0] + (b[0] - a[0]) * k / count, a[1] + (b[1] - a[1]) * k / count
