@@ -30,6 +30,7 @@ from sphinx_notebook.diagram.model import (
 from sphinx_notebook.diagram.scales import linear_ticks, nice_step, short
 
 SAMPLES = 48
+MAX_LINES = 120
 Point = tuple[float, float]
 Matrix = tuple[float, float, float, float]
 
@@ -106,7 +107,8 @@ def build_plot(block: dict[str, Any]) -> BlockGeom:
     height = min(max(_num(block.get("height"), natural), 40.0), 2000.0)
     plane = Plane(xr, yr, width, height)
     geom = BlockGeom(outer=Rect(0, 0, width, height), body=Rect(0, 0, width, height))
-    step = _num(block.get("ticks"), 0.0) or nice_step(max(xr[1] - xr[0], yr[1] - yr[0]), 6)
+    # one step for both axes keeps the grid square; the shorter axis still gets a few ticks
+    step = _num(block.get("ticks"), 0.0) or nice_step(min(xr[1] - xr[0], yr[1] - yr[0]), 4)
     m = _matrix(block.get("transform"))
     if block.get("grid") is True:
         _grid(geom, f"{bid}:grid", plane, step, None, "muted")
@@ -138,7 +140,9 @@ def _grid(geom: BlockGeom, key: str, plane: Plane, step: float, m: Matrix | None
     if m is not None:  # the image of a wide enough patch of grid covers the plane
         scale = min(max(abs(m[0]) + abs(m[1]), abs(m[2]) + abs(m[3]), 1e-6), 1e6)
         reach = reach / max(min(scale, 1.0), 1e-3) + reach
-    ticks = linear_ticks(-reach, reach, step=step)[:120]
+    if 2 * reach / step > MAX_LINES:  # a tiny step over a wide plane: thin the lines out
+        step = nice_step(2 * reach, MAX_LINES // 2)
+    ticks = linear_ticks(-reach, reach, step=step)
     for k, value in enumerate(ticks):
         for axis, (a, b) in enumerate((((value, -reach), (value, reach)), ((-reach, value), (reach, value)))):
             seg = plane.clip(_apply(m, a), _apply(m, b))
