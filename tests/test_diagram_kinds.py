@@ -272,3 +272,12 @@ def test_the_json_schema_in_the_docs_lists_every_kind_and_key_the_checker_accept
         assert set(defs[kind]["properties"]) == set(schema_kinds.KEYS[kind]), kind
     kinds = {ref["$ref"].rsplit("/", 1)[1] for ref in defs["block"]["oneOf"]}
     assert kinds == {"v1Block", *schema_kinds.NEW_KINDS}
+
+
+def test_tikz_writes_the_symbols_of_the_new_examples_as_math() -> None:
+    from sphinx_notebook.diagram.tikz import latex_escape
+
+    assert latex_escape("∂L/∂w, e₁, ( )², µs") == (
+        "\\ensuremath{\\partial}L/\\ensuremath{\\partial}w, e\\ensuremath{_{1}}, ( )\\ensuremath{^{2}}, "
+        "\\ensuremath{\\mu}s"
+    )
