@@ -130,9 +130,13 @@ def _edge_label(geom: BlockGeom, text: str, points: list[Point], normal: Point, 
     other = (-normal[0], -normal[1])
     candidates = [_label_box(text, _along(points, t), side)
                   for t in (0.5, 0.38, 0.62, 0.28, 0.72) for side in (normal, other)]
-    clear = [c for c in candidates if not any(c.box().overlaps(rect, 1.0) for rect in taken)]
-    off_lines = [c for c in clear if not any(c.box().overlaps(rect, 0.0) for rect in lines)]
-    label = (off_lines or clear or candidates)[0]
+    boxes = [c.box() for c in candidates]
+    reach = bounding(boxes)
+    near = [rect for rect in lines if rect.overlaps(reach, 0.0)]
+    clear = [(c, box) for c, box in zip(candidates, boxes, strict=True)
+             if not any(box.overlaps(rect, 1.0) for rect in taken)]
+    off_lines = [c for c, box in clear if not any(box.overlaps(rect, 0.0) for rect in near)]
+    label = (off_lines or [c for c, _ in clear] or candidates)[0]
     label.tone = tone
     geom.labels.append(label)
     geom.parts.append((f"label:{key}", label.box()))

@@ -9,6 +9,10 @@ order, never overlapping" exactly per layer (pool-adjacent-violators). Edges
 only cross the empty bands between layers or pass through their own dummy
 slots, so they never run through a node. Pure Python, no Sphinx.
 
+Written here rather than taken from grandalf (measured on autograd.json: about
+3 ms against under 1 ms here, no way to say which edge goes back, so it placed
+``w`` after the loss, no room kept for edge labels, last release early 2023).
+
 Coordinates are abstract: ``along`` grows with the flow, ``across`` runs within
 a layer; the caller maps them to x/y for ``down`` or ``right``.
 """
