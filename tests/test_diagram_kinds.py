@@ -22,7 +22,7 @@ from sphinx_notebook.diagram.layout import layout, place_blocks, resolve
 from sphinx_notebook.diagram.model import Rect
 from sphinx_notebook.diagram.render import render_svg, render_tikz
 from sphinx_notebook.diagram.scales import linear_ticks, log_ticks, short, value_range
-from sphinx_notebook.diagram.schema import check_text
+from sphinx_notebook.diagram.schema import check, check_text
 from sphinx_notebook.diagram.tree_layout import TreeNode, tidy
 
 NEXT = Path(__file__).parent / "diagram_examples" / "next"
@@ -125,6 +125,16 @@ def test_tidy_subtrees_never_overlap() -> None:
     sizes = [n.across for n in order]
     rects = [Rect(x - w / 2, y - 20, w, 40) for (x, y), w in zip(centres, sizes, strict=True)]
     assert not any(a.overlaps(b) for a, b in combinations(rects, 2))
+
+
+def test_a_tree_grows_right_with_depths_in_columns() -> None:
+    spec = {"blocks": [{"id": "t", "kind": "tree", "direction": "right", "root": {
+        "id": "r", "text": "Expr", "children": [{"id": "a", "text": "Binary", "children": ["left", "right"]},
+                                                {"id": "b", "text": "Literal"}]}}]}
+    placed = place_blocks(spec)
+    r, a, b = (resolve(f"t.{k}", placed).rect for k in "rab")  # type: ignore[union-attr]
+    assert r.right < a.x and a.cx == pytest.approx(b.cx)
+    assert r.cy == pytest.approx((a.cy + b.cy) / 2)
 
 
 # ---- expressions and scales ---------------------------------------------
@@ -281,3 +291,35 @@ def test_tikz_writes_the_symbols_of_the_new_examples_as_math() -> None:
         "\\ensuremath{\\partial}L/\\ensuremath{\\partial}w, e\\ensuremath{_{1}}, ( )\\ensuremath{^{2}}, "
         "\\ensuremath{\\mu}s"
     )
+
+
+DOC_DIAGRAMS = Path(__file__).parent.parent / "docs" / "diagrams"
+
+
+@pytest.mark.parametrize("path", sorted(DOC_DIAGRAMS.rglob("*.json")), ids=lambda p: p.stem)
+def test_every_diagram_in_the_docs_is_valid_and_its_text_never_overlaps(path: Path) -> None:
+    checked = check_text(path.read_text(encoding="utf-8"))
+    assert checked.spec is not None, checked.problems
+    scene = layout(checked.spec)
+    texts = [lb.box() for lb in scene.labels]
+    assert [(a, b) for a, b in combinations(texts, 2) if a.overlaps(b)] == []
+    ET.fromstring(render_svg(checked.spec, seed=1, roughness=1.0))
+
+
+def test_pointers_from_cells_reach_graph_nodes_and_matrix_entries() -> None:
+    cells = [{"name": "loss", "ptr": "g.L"}, {"name": "x", "ptr": "A[1][0]"}]
+    spec = {"blocks": [
+        {"id": "vars", "kind": "struct", "cells": cells},
+        {"id": "g", "kind": "graph", "nodes": [{"id": "w"}, {"id": "L"}],
+         "edges": [{"from": "w", "to": "L"}]},
+        {"id": "A", "kind": "matrix", "rows": [[1, 2], [3, 4]]},
+    ]}
+    assert check(spec) == []
+    placed = place_blocks(spec)
+    scene = layout(spec)
+    heads = {s.key: s.args for s in scene.shapes if s.key.startswith("ptr:") and s.key.endswith(":head")}
+    tip_l = heads["ptr:vars.0:head"][2:4]
+    tip_a = heads["ptr:vars.1:head"][2:4]
+    node, entry = resolve("g.L", placed).rect, resolve("A[1][0]", placed).rect  # type: ignore[union-attr]
+    assert node.x - 6 <= tip_l[0] <= node.right + 6 and node.y - 6 <= tip_l[1] <= node.bottom + 6
+    assert entry.x - 6 <= tip_a[0] <= entry.right + 6 and entry.y - 6 <= tip_a[1] <= entry.bottom + 6
