@@ -323,3 +323,19 @@ def test_pointers_from_cells_reach_graph_nodes_and_matrix_entries() -> None:
     node, entry = resolve("g.L", placed).rect, resolve("A[1][0]", placed).rect  # type: ignore[union-attr]
     assert node.x - 6 <= tip_l[0] <= node.right + 6 and node.y - 6 <= tip_l[1] <= node.bottom + 6
     assert entry.x - 6 <= tip_a[0] <= entry.right + 6 and entry.y - 6 <= tip_a[1] <= entry.bottom + 6
+
+
+def test_a_fresh_process_with_another_hash_seed_draws_the_same_bytes() -> None:
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys, pathlib; from sphinx_notebook.diagram.render import render_svg; "
+        f"root = pathlib.Path({str(NEXT)!r}); "
+        "specs = [json.loads((root / f'{n}.json').read_text()) for n in " + repr(NAMES) + "]; "
+        "sys.stdout.write(''.join(render_svg(s, seed=3, roughness=1.0) for s in specs))"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
+    assert out.stdout == "".join(render_svg(example(n), seed=3, roughness=1.0) for n in NAMES)

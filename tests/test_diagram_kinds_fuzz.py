@@ -6,8 +6,11 @@ overlap, and what the schema accepts draws as well-formed SVG and TikZ.
 
 from __future__ import annotations
 
+import copy
+import json
 import xml.etree.ElementTree as ET
 from itertools import combinations
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -15,7 +18,7 @@ from hypothesis import strategies as st
 from sphinx_notebook.diagram.expression import ExpressionError, evaluate, parse
 from sphinx_notebook.diagram.layout import layout
 from sphinx_notebook.diagram.render import render_svg, render_tikz
-from sphinx_notebook.diagram.schema import check
+from sphinx_notebook.diagram.schema import check, check_text
 
 SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 HL = st.sampled_from(["yellow", "blue", "green", "red"])
@@ -167,3 +170,45 @@ def test_the_expression_parser_never_fails_except_with_its_own_error(text: str, 
         return
     value = evaluate(tree, x)
     assert isinstance(value, float)
+
+
+NEXT = Path(__file__).parent / "diagram_examples" / "next"
+EXAMPLES = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(NEXT.glob("*.json"))]
+JSON_VALUES = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(-5, 5),
+              st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=6)),
+    lambda inner: st.one_of(st.lists(inner, max_size=3),
+                            st.dictionaries(st.text(max_size=5), inner, max_size=3)),
+    max_leaves=6,
+)
+
+
+def _paths(value: object, path: tuple = ()) -> list[tuple]:
+    out = [path]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            out.extend(_paths(item, (*path, key)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            out.extend(_paths(item, (*path, index)))
+    return out
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(range(len(EXAMPLES))), st.data())
+def test_a_mutated_example_gives_problems_with_lines_or_draws(which: int, data: st.DataObject) -> None:
+    spec = copy.deepcopy(EXAMPLES[which])
+    paths = [p for p in _paths(spec) if p]
+    path = data.draw(st.sampled_from(paths))
+    target = spec
+    for step in path[:-1]:
+        target = target[step]
+    if data.draw(st.booleans()) and isinstance(target, dict):
+        del target[path[-1]]
+    else:
+        target[path[-1]] = data.draw(JSON_VALUES)
+    checked = check_text(json.dumps(spec, indent=2))
+    if checked.spec is None:
+        assert checked.problems and all(p.line for p in checked.problems)
+    else:
+        ET.fromstring(render_svg(checked.spec, seed=1, roughness=1.0))
