@@ -339,3 +339,29 @@ def test_a_fresh_process_with_another_hash_seed_draws_the_same_bytes() -> None:
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env)
     assert out.stdout == "".join(render_svg(example(n), seed=3, roughness=1.0) for n in NAMES)
+
+
+def test_what_lies_outside_a_plot_is_cut_at_its_edge() -> None:
+    spec = {"blocks": [{"id": "p", "kind": "plot", "x": [0, 2], "y": [0, 2], "transform": [[3, 0], [0, 3]],
+                        "polygons": [{"points": [[1, 1], [5, 1], [5, 5], [1, 5]], "hl": "blue",
+                                      "transformed": True}],
+                        "vectors": [{"to": [9, 1], "label": "far"}],
+                        "points": [{"at": [-4, 1], "label": "gone"}]}]}
+    assert check(spec) == []
+    scene = layout(spec)
+    body = place_blocks(spec)["p"].body
+    drawn = [s for s in scene.shapes if s.key.startswith(("p:poly", "p:vec", "p:pt"))]
+    assert drawn and not any(s.key.startswith("p:pt") for s in drawn)
+    for shape in drawn:
+        xs, ys = shape.args[0::2], shape.args[1::2]
+        assert all(body.x - 0.01 <= x <= body.right + 0.01 for x in xs), shape.key
+        assert all(body.y - 0.01 <= y <= body.bottom + 0.01 for y in ys), shape.key
+    assert "far" not in [lb.text for lb in scene.labels]  # its tip is off the plane
+
+
+def test_numbers_too_large_to_draw_are_refused() -> None:
+    spec = {"blocks": [{"id": "p", "kind": "plot", "x": [0, 1e308], "y": [0, 1]},
+                       {"id": "c", "kind": "chart", "categories": ["a"], "series": [{"values": [1e300]}]}]}
+    problems = [str(p) for p in check(spec)]
+    assert problems == ["blocks[0].x[1]: must be at most 1000000.0, got 1e+308",
+                        "blocks[1].series[0].values[0]: must be at most 1000000000000000.0, got 1e+300"]

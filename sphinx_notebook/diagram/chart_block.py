@@ -22,9 +22,12 @@ TICK = 5.0
 VALUE_SIZE = 13.0
 
 
+REACH = 1e15  # as far as the schema lets a value go; sums of such values stay finite
+
+
 def _number(value: Any) -> float:
     if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
-        return float(value)
+        return min(max(float(value), -REACH), REACH)
     return math.nan
 
 

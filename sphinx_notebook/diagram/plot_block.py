@@ -29,6 +29,7 @@ from sphinx_notebook.diagram.model import (
 )
 from sphinx_notebook.diagram.scales import linear_ticks, nice_step, short
 
+REACH = 1e6
 SAMPLES = 48
 MAX_LINES = 120
 Point = tuple[float, float]
@@ -36,8 +37,9 @@ Matrix = tuple[float, float, float, float]
 
 
 def _num(value: Any, default: float) -> float:
+    """A finite number within the reach the schema allows (a plot never sees more)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
-        return float(value)
+        return min(max(float(value), -REACH), REACH)
     return default
 
 
@@ -77,6 +79,27 @@ class Plane:
         x = (p[0] - self.xr[0]) / (self.xr[1] - self.xr[0]) * self.width
         y = (self.yr[1] - p[1]) / (self.yr[1] - self.yr[0]) * self.height
         return x, y
+
+    def inside(self, p: Point) -> bool:
+        return self.xr[0] <= p[0] <= self.xr[1] and self.yr[0] <= p[1] <= self.yr[1]
+
+    def clip_polygon(self, points: list[Point]) -> list[Point]:
+        """The part of a polygon inside the plane (Sutherland-Hodgman, one edge of the plane at a time)."""
+        edges = ((0, self.xr[0], 1), (0, self.xr[1], -1), (1, self.yr[0], 1), (1, self.yr[1], -1))
+        out = points
+        for axis, limit, keep in edges:
+            if not out:
+                break
+            current, out = out, []
+            for k, p in enumerate(current):
+                q = current[k - 1]
+                p_in, q_in = (p[axis] - limit) * keep >= 0, (q[axis] - limit) * keep >= 0
+                if p_in != q_in:
+                    t = (limit - q[axis]) / (p[axis] - q[axis])
+                    out.append((q[0] + t * (p[0] - q[0]), q[1] + t * (p[1] - q[1])))
+                if p_in:
+                    out.append(p)
+        return out
 
     def clip(self, a: Point, b: Point) -> tuple[Point, Point] | None:
         """The part of segment a-b inside the plane (Liang-Barsky), in data units."""
@@ -200,9 +223,14 @@ def _polygon(geom: BlockGeom, key: str, plane: Plane, poly: dict[str, Any], m: M
     colour = hl_of(poly.get("hl")) or hl_of(poly.get("color"))
     moved = poly.get("transformed") is True and m is not None
     if moved:
-        flat = tuple(v for p in points + points[:1] for v in plane(p))
-        geom.shapes.append(Shape("poly", f"{key}:before", flat, stroke="muted", dashed=True, faded=True))
+        before = plane.clip_polygon(points)
+        if len(before) >= 3:
+            flat = tuple(v for p in before + before[:1] for v in plane(p))
+            geom.shapes.append(Shape("poly", f"{key}:before", flat, stroke="muted", dashed=True, faded=True))
         points = [_apply(m, p) for p in points]
+    points = plane.clip_polygon(points)  # what lies outside the plane is not drawn over its neighbours
+    if len(points) < 3:
+        return
     flat = tuple(v for p in points + points[:1] for v in plane(p))
     if colour:
         geom.fills.append(Shape("poly", f"{key}:fill", flat[:-2], stroke="none", fill=colour))
@@ -249,35 +277,45 @@ def _vector(geom: BlockGeom, key: str, plane: Plane, vec: dict[str, Any], m: Mat
     start, end = _pair(vec.get("from"), (0.0, 0.0)), _pair(vec.get("to"), (1.0, 0.0))
     colour = hl_of(vec.get("color")) or "ink"
     if vec.get("transformed") is True and m is not None:
-        _arrow(geom, f"{key}:before", plane(start), plane(end), "muted", True, faded=True)
+        seen = plane.clip(start, end)
+        if seen is not None:
+            _arrow(geom, f"{key}:before", plane(seen[0]), plane(seen[1]), "muted", True, faded=True,
+                   head=seen[1] == end)
         start, end = _apply(m, start), _apply(m, end)
-    a, b = plane(start), plane(end)
-    _arrow(geom, key, a, b, colour, vec.get("dashed") is True)
+    seen = plane.clip(start, end)
+    if seen is None:
+        return
+    a, b = plane(seen[0]), plane(seen[1])
+    _arrow(geom, key, a, b, colour, vec.get("dashed") is True, head=seen[1] == end)
     text = _text(vec.get("label"))
-    if text:
+    if text and plane.inside(end):
         _place_label(geom, text, b, (b[0] - a[0], b[1] - a[1]) if (a != b) else (1.0, -1.0), colour)
     if isinstance(vec.get("id"), str):
         geom.slots[vec["id"]] = Slot(Rect(b[0] - 5, b[1] - 5, 10, 10), key)
 
 
 def _arrow(geom: BlockGeom, key: str, a: Point, b: Point, colour: str, dashed: bool,
-           faded: bool = False) -> None:
+           faded: bool = False, head: bool = True) -> None:
     if math.hypot(b[0] - a[0], b[1] - a[1]) < 3:
         return
     geom.shapes.append(Shape("line", key, (*a, *b), stroke=colour, dashed=dashed, faded=faded, width=1.5,
                              connector=True))
-    head = arrow_head(b, a, f"{key}:head", colour)
-    head.faded = faded
-    geom.shapes.append(head)
+    if head:  # a vector cut off at the edge of the plane has no tip to show
+        tip = arrow_head(b, a, f"{key}:head", colour)
+        tip.faded = faded
+        geom.shapes.append(tip)
 
 
 def _point(geom: BlockGeom, key: str, plane: Plane, point: dict[str, Any], m: Matrix | None) -> None:
     at = _pair(point.get("at"), (0.0, 0.0))
     colour = hl_of(point.get("color")) or "ink"
     if point.get("transformed") is True and m is not None:
-        x, y = plane(at)
-        geom.shapes.append(Shape("dot", f"{key}:before", (x, y, 7.0), stroke="muted", faded=True))
+        if plane.inside(at):
+            x, y = plane(at)
+            geom.shapes.append(Shape("dot", f"{key}:before", (x, y, 7.0), stroke="muted", faded=True))
         at = _apply(m, at)
+    if not plane.inside(at):
+        return
     x, y = plane(at)
     geom.shapes.append(Shape("dot", key, (x, y, 8.0), stroke=colour))
     text = _text(point.get("label"))

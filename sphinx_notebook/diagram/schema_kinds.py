@@ -42,12 +42,16 @@ COMMON: dict[str, FieldCheck] = {
 }
 
 
+PLOT_REACH = 1e6  # plot coordinates beyond this say nothing a drawing can show
+CHART_REACH = 1e15
+
+
 def _point(value: Any, path: Path, report: Report) -> None:
     if not isinstance(value, list) or len(value) != 2:
         report(path, f"expected a point [x, y] of two numbers, got {describe(value)}")
         return
     for index, item in enumerate(value):
-        number()(item, (*path, index), report)
+        number(-PLOT_REACH, PLOT_REACH)(item, (*path, index), report)
 
 
 def _range(value: Any, path: Path, report: Report) -> None:
@@ -222,7 +226,7 @@ def _transform(value: Any, path: Path, report: Report) -> None:
             report((*path, index), f"expected a row of two numbers, got {describe(row)}")
             continue
         for j, item in enumerate(row):
-            number()(item, (*path, index, j), report)
+            number(-PLOT_REACH, PLOT_REACH)(item, (*path, index, j), report)
 
 
 ITEM = {"id": identifier, "label": _text, "color": HL, "transformed": boolean}
@@ -253,7 +257,8 @@ def _plot_semantics(block: dict[str, Any], path: Path, report: Report) -> None:
 
 # ---- chart ---------------------------------------------------------------
 
-SERIES = object_of({"name": string, "values": list_of(number()), "color": HL}, required=("values",))
+SERIES = object_of({"name": string, "values": list_of(number(-CHART_REACH, CHART_REACH)), "color": HL},
+                   required=("values",))
 CHART_FIELDS = {**COMMON, "type": enum(("bar", "line")), "stacked": boolean, "log": boolean, "unit": string,
                 "categories": list_of(_text, min_items=1), "series": list_of(SERIES, min_items=1),
                 "values": boolean, "width": number(80, 2000), "height": number(60, 2000)}
