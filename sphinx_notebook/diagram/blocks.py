@@ -57,6 +57,7 @@ class BlockGeom:
     labels: list[Label] = field(default_factory=list)
     slots: dict[str, Slot] = field(default_factory=dict)
     sugar: list[tuple[Slot, str, dict[str, Any], str]] = field(default_factory=list)
+    parts: list[tuple[str, Rect]] = field(default_factory=list)  # nodes and bars, for overlap checks
 
     def moved_to(self, x: float, y: float) -> BlockGeom:
         """The same block with its outer top-left corner at (x, y)."""
@@ -72,6 +73,7 @@ class BlockGeom:
                     for lb in self.labels],
             slots=slots,
             sugar=[(moved.get(id(src), src), ref, style, key) for src, ref, style, key in self.sugar],
+            parts=[(name, rect.moved(dx, dy)) for name, rect in self.parts],
         )
 
 
@@ -374,6 +376,10 @@ def build_box(block: dict[str, Any]) -> BlockGeom:
 def build_block(block: dict[str, Any]) -> BlockGeom:
     """Dispatch on ``kind``; an unknown kind draws as a box so nothing is lost."""
     kind = block.get("kind")
+    if kind in ("graph", "tree", "matrix", "plot", "chart"):
+        from sphinx_notebook.diagram.kinds import build_kind  # the kinds import this module
+
+        return build_kind(block)
     if kind == "array":
         return build_array(block)
     if kind in ("struct", "frame"):

@@ -63,3 +63,35 @@ def segments(x: float, y: float, w: float, h: float, ellipse: bool = False,
         t0, t1 = span
         out.extend((cx + px + dx * t0, cy + py + dy * t0, cx + px + dx * t1, cy + py + dy * t1))
     return out
+
+
+def polygon_segments(points: list[float], gap: float = GAP) -> list[float]:
+    """Flat [x1, y1, x2, y2, ...] of hachure lines filling a polygon given as flat [x, y, ...] (even-odd)."""
+    xs, ys = points[0::2], points[1::2]
+    count = min(len(xs), len(ys))
+    if count < 3:
+        return []
+    dx, dy = math.cos(ANGLE), -math.sin(ANGLE)
+    nx, ny = -dy, dx
+    offsets = [x * nx + y * ny for x, y in zip(xs, ys, strict=False)]
+    low, high = min(offsets), max(offsets)
+    if not math.isfinite(high - low) or (high - low) / gap > 4000:
+        return []  # nothing a page can show: the plot clips its polygons long before this
+    out: list[float] = []
+    steps = int((high - low) // gap)
+    for i in range(1, steps + 1):
+        level = low + i * gap
+        hits: list[float] = []
+        for k in range(count):
+            a, b = offsets[k], offsets[(k + 1) % count]
+            if (a < level) != (b < level):
+                t = (level - a) / (b - a)
+                x = xs[k] + t * (xs[(k + 1) % count] - xs[k])
+                y = ys[k] + t * (ys[(k + 1) % count] - ys[k])
+                hits.append(x * dx + y * dy)
+        hits.sort()
+        for j in range(0, len(hits) - 1, 2):
+            if hits[j + 1] - hits[j] >= 2:
+                for along in (hits[j], hits[j + 1]):
+                    out.extend((nx * level + dx * along, ny * level + dy * along))
+    return out

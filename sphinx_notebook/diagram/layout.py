@@ -14,6 +14,7 @@ from typing import Any
 
 from sphinx_notebook.diagram import connectors
 from sphinx_notebook.diagram.blocks import BlockGeom, build_block
+from sphinx_notebook.diagram.fontmetrics import text_width
 from sphinx_notebook.diagram.model import Rect, Scene, Slot, bounding
 
 DEFAULT_GAP = (48.0, 36.0)
@@ -62,12 +63,29 @@ def _tracks(count: int, spans: list[tuple[int, int, float]], gap: float) -> list
     return sizes
 
 
-def _starts(sizes: list[float], gap: float) -> list[float]:
+def _starts(sizes: list[float], gap: float, wider: dict[int, float] | None = None) -> list[float]:
     out, pos = [], 0.0
-    for size in sizes:
+    for index, size in enumerate(sizes):
         out.append(pos)
-        pos += size + gap
+        pos += size + max(gap, (wider or {}).get(index, 0.0))
     return out
+
+
+def _label_gaps(spec: dict[str, Any], areas: dict[str, tuple[int, int, int, int]]) -> dict[int, float]:
+    """Column gaps a labelled pointer between side-by-side blocks needs, so its label fits between them."""
+    wider: dict[int, float] = {}
+    for pointer in spec.get("pointers") or []:
+        if not isinstance(pointer, dict) or not isinstance(pointer.get("label"), str):
+            continue
+        ends = [areas.get(_SEGMENT.match(str(pointer.get(k, ""))).group(2) or "")  # type: ignore[union-attr]
+                if _SEGMENT.match(str(pointer.get(k, ""))) else None for k in ("from", "to")]
+        if ends[0] is None or ends[1] is None or ends[0][0] != ends[1][0]:
+            continue
+        left = min(ends[0][3], ends[1][3])
+        if abs(ends[0][1] - ends[1][1]) == 1:
+            need = text_width(pointer["label"], 13.0) + 30
+            wider[left] = max(wider.get(left, 0.0), need)
+    return wider
 
 
 def place_blocks(spec: dict[str, Any]) -> dict[str, BlockGeom]:
@@ -89,7 +107,7 @@ def place_blocks(spec: dict[str, Any]) -> dict[str, BlockGeom]:
     cols = max((a[3] for a in areas.values()), default=0) + 1
     widths = _tracks(cols, [(a[1], a[3], built[b].outer.w) for b, a in areas.items()], gap_x)
     heights = _tracks(rows, [(a[0], a[2], built[b].outer.h) for b, a in areas.items()], gap_y)
-    xs, ys = _starts(widths, gap_x), _starts(heights, gap_y)
+    xs, ys = _starts(widths, gap_x, _label_gaps(spec, areas)), _starts(heights, gap_y)
     centre = spec.get("valign") == "center"
     placed: dict[str, BlockGeom] = {}
     nudges = {b.get("id"): b.get("nudge") for b in blocks}
@@ -145,6 +163,7 @@ def layout(spec: dict[str, Any]) -> Scene:
         scene.shapes.extend(geom.shapes)
         scene.labels.extend(geom.labels)
         scene.boxes.append((f"block:{bid}", geom.outer))
+        scene.parts.extend(geom.parts)
     extents: list[Rect] = [g.outer for g in placed.values()]
     requests: list[tuple[Slot, Slot, dict[str, Any], str]] = []
     for geom in placed.values():

@@ -139,4 +139,5 @@ class Scene:
     shapes: list[Shape] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
     boxes: list[tuple[str, Rect]] = field(default_factory=list)
+    parts: list[tuple[str, Rect]] = field(default_factory=list)  # nodes and bars inside blocks
     bounds: Rect = field(default_factory=lambda: Rect(0, 0, 1, 1))

@@ -6,6 +6,7 @@ types can be trusted here. Pure Python, no Sphinx.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from difflib import get_close_matches
 from typing import Any
@@ -87,9 +88,87 @@ def resolve(ref: list[str | int], blocks: dict[str, dict[str, Any]]) -> str | No
         return _find_cell(frame.get("cells", []), rest[1], f"frame {frame.get('id', rest[0])!r}")
     if kind in ("box", "text"):
         return f"{head!r} is a {kind!r} block and has no cells; point at the block itself: {head!r}"
+    if kind in KIND_RESOLVERS:
+        return KIND_RESOLVERS[kind](block, rest, head)
     if len(rest) > 1:
         return f"cells of {kind} {head!r} have no parts; stop the reference after the cell"
     return _find_cell(block.get("cells", []), rest[0], f"{kind} {head!r}")
+
+
+def _range(index: int, count: int, what: str) -> str | None:
+    if index < count:
+        return None
+    return f"{what} {index} is out of range (0 to {count - 1})" if count else f"there are no {what}s"
+
+
+def _resolve_matrix(block: dict[str, Any], rest: list[str | int], head: str) -> str | None:
+    """``A[i]`` (row i; entry i of a one-column matrix), ``A[i][j]``, ``A.row1``, ``A.col0``."""
+    rows: list[list[Any]] = block.get("rows", [])
+    width = len(rows[0]) if rows else 0
+    first = rest[0]
+    if isinstance(first, str):
+        match = re.fullmatch(r"(row|col)([0-9]+)", first)
+        if match is None or len(rest) > 1:
+            return f"matrix {head!r} has parts [i], [i][j], rowN and colN, not {first!r}"
+        count = len(rows) if match.group(1) == "row" else width
+        return _range(int(match.group(2)), count, "row" if match.group(1) == "row" else "column")
+    if len(rest) > 2 or (len(rest) == 2 and not isinstance(rest[1], int)):
+        return f"write {head}[row][column] to name one entry of matrix {head!r}"
+    return _range(first, len(rows), "row") or (_range(rest[1], width, "column")  # type: ignore[arg-type]
+                                             if len(rest) == 2 else None)
+
+
+def _resolve_nodes(block: dict[str, Any], rest: list[str | int], head: str) -> str | None:
+    """``g.node``: a node of a graph or tree, by id."""
+    ids = _node_ids(block)
+    step = rest[0]
+    if len(rest) > 1 or not isinstance(step, str):
+        example = ids[0] if ids else "n"
+        return f"name a node of {block.get('kind')} {head!r} by its id, like '{head}.{example}'"
+    if step in ids:
+        return None
+    return f"{block.get('kind')} {head!r} has no node with id {step!r}{_hint(step, ids)}{_known(ids)}"
+
+
+def _node_ids(block: dict[str, Any]) -> list[str]:
+    if block.get("kind") == "graph":
+        return [n["id"] for n in block.get("nodes", []) if isinstance(n, dict) and "id" in n]
+    ids: list[str] = []
+    stack = [block.get("root")]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            if isinstance(node.get("id"), str):
+                ids.append(node["id"])
+            stack.extend(reversed(node.get("children", [])))
+    return ids
+
+
+def _resolve_chart(block: dict[str, Any], rest: list[str | int], head: str) -> str | None:
+    """``c[i]``: the bars of category i; ``c[i][j]``: series j's bar in it."""
+    if not all(isinstance(step, int) for step in rest) or len(rest) > 2:
+        return f"chart {head!r} has parts {head}[category] and {head}[category][series]"
+    why = _range(rest[0], len(block.get("categories", [])), "category")  # type: ignore[arg-type]
+    if why or len(rest) == 1:
+        return why
+    return _range(rest[1], len(block.get("series", [])), "series")  # type: ignore[arg-type]
+
+
+def _resolve_plot(block: dict[str, Any], rest: list[str | int], head: str) -> str | None:
+    """``p.id``: a vector, point or polygon of a plot given an ``id``."""
+    ids = [item["id"] for group in ("vectors", "points", "polygons") for item in block.get(group, [])
+           if isinstance(item, dict) and "id" in item]
+    step = rest[0]
+    if len(rest) == 1 and isinstance(step, str) and step in ids:
+        return None
+    shown = step if isinstance(step, str) else f"[{step}]"
+    return f"plot {head!r} has no vector, point or polygon with id {shown!r}{_hint(shown, ids)}{_known(ids)}"
+
+
+KIND_RESOLVERS: dict[str, Callable[[dict[str, Any], list[str | int], str], str | None]] = {
+    "matrix": _resolve_matrix, "graph": _resolve_nodes, "tree": _resolve_nodes, "chart": _resolve_chart,
+    "plot": _resolve_plot,
+}
 
 
 def _cells_with_paths(block: dict[str, Any], path: Path) -> Iterator[tuple[list[Any], Path]]:

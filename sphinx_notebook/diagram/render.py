@@ -14,7 +14,7 @@ from typing import Any
 from sphinx_notebook.diagram import strokes, svg, tikz
 from sphinx_notebook.diagram.layout import layout
 
-RENDERER_VERSION = "6"
+RENDERER_VERSION = "7"
 
 
 def _seed(spec: dict[str, Any], seed: Any) -> int:

@@ -12,21 +12,28 @@ blocks in rectangular spans.
 from __future__ import annotations
 
 import json
-import math
 import re
-from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from difflib import get_close_matches
 from typing import Any
 
+from sphinx_notebook.diagram import schema_kinds
 from sphinx_notebook.diagram.jsonpos import Path, format_path, locate, repeated_keys
 from sphinx_notebook.diagram.references import check_ids, check_layout, references, resolve
+from sphinx_notebook.diagram.schema_checks import HL, ID_RE, SIDE, FieldCheck, Report
+from sphinx_notebook.diagram.schema_checks import boolean as _boolean
+from sphinx_notebook.diagram.schema_checks import describe as _describe
+from sphinx_notebook.diagram.schema_checks import enum as _enum
+from sphinx_notebook.diagram.schema_checks import identifier as _identifier
+from sphinx_notebook.diagram.schema_checks import list_of as _list_of
+from sphinx_notebook.diagram.schema_checks import number as _number
+from sphinx_notebook.diagram.schema_checks import object_of as _object
+from sphinx_notebook.diagram.schema_checks import pair as _pair
+from sphinx_notebook.diagram.schema_checks import scalar as _scalar
+from sphinx_notebook.diagram.schema_checks import string as _string
 
-KINDS = ("array", "struct", "frame", "stack", "box", "text")
-HIGHLIGHTS = ("yellow", "blue", "green", "red")
-SIDES = ("n", "e", "s", "w")
+V1_KINDS = ("array", "struct", "frame", "stack", "box", "text")
+KINDS = V1_KINDS + schema_kinds.NEW_KINDS
 MAX_PROBLEMS = 20
-ID_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 REF_PART_RE = re.compile(r"\.([A-Za-z_][A-Za-z0-9_-]*)|\[([0-9]+)\]")
 
 
@@ -59,82 +66,6 @@ class Checked:
         return self.spec is not None
 
 
-def _describe(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return f"the number {value!r}"
-    if isinstance(value, str):
-        shown = value if len(value) <= 30 else value[:27] + "..."
-        return f"the string {json.dumps(shown, ensure_ascii=False)}"
-    if isinstance(value, list):
-        return "a list"
-    return "an object"
-
-
-def _suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
-    close = get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
-
-
-def _one_of(choices: tuple[str, ...]) -> str:
-    return ", ".join(repr(c) for c in choices)
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-
-
-# A field check takes (value, path, report) and returns nothing; report(path, message).
-Report = Callable[[Path, str], None]
-FieldCheck = Callable[[Any, Path, Report], None]
-
-
-def _string(value: Any, path: Path, report: Report) -> None:
-    if not isinstance(value, str):
-        report(path, f"expected a string (in double quotes), got {_describe(value)}")
-
-
-def _boolean(value: Any, path: Path, report: Report) -> None:
-    if not isinstance(value, bool):
-        report(path, f"expected true or false, got {_describe(value)}")
-
-
-def _number(low: float | None = None, high: float | None = None, *, above: float | None = None) -> FieldCheck:
-    def check(value: Any, path: Path, report: Report) -> None:
-        if not _is_number(value):
-            report(path, f"expected a number, got {_describe(value)}")
-        elif low is not None and value < low:
-            report(path, f"must be at least {low}, got {value}")
-        elif high is not None and value > high:
-            report(path, f"must be at most {high}, got {value}")
-        elif above is not None and value <= above:
-            report(path, f"must be greater than {above}, got {value}")
-
-    return check
-
-
-def _enum(choices: tuple[str, ...]) -> FieldCheck:
-    def check(value: Any, path: Path, report: Report) -> None:
-        if value not in choices or not isinstance(value, str):
-            hint = _suggest(value, choices) if isinstance(value, str) else ""
-            report(path, f"expected one of {_one_of(choices)}, got {_describe(value)}{hint}")
-
-    return check
-
-
-def _identifier(value: Any, path: Path, report: Report) -> None:
-    if not isinstance(value, str):
-        report(path, f"expected an id string, got {_describe(value)}")
-    elif not ID_RE.fullmatch(value):
-        report(
-            path,
-            f"{value!r} is not a valid id: start with a letter or '_', then letters, digits, '_' or '-'",
-        )
-
-
 def parse_ref(ref: str) -> list[str | int] | None:
     """Split a reference: ``"stack.main.x"`` -> ``["stack", "main", "x"]``, ``"a[2]"`` -> ``["a", 2]``."""
     head = ID_RE.match(ref)
@@ -160,19 +91,6 @@ def _reference(value: Any, path: Path, report: Report) -> None:
                      "or 'stack.frame.cell'")
 
 
-def _pair(value: Any, path: Path, report: Report) -> None:
-    if not isinstance(value, list) or len(value) != 2:
-        report(path, f"expected a list of two numbers like [40, 24], got {_describe(value)}")
-        return
-    for index, item in enumerate(value):
-        _number()(item, (*path, index), report)
-
-
-def _scalar(value: Any, path: Path, report: Report) -> None:
-    if value is not None and not isinstance(value, str) and not _is_number(value):
-        report(path, f"expected a string, a number or null, got {_describe(value)}")
-
-
 def _seed(value: Any, path: Path, report: Report) -> None:
     if not isinstance(value, int) or isinstance(value, bool):
         report(path, f"expected a whole number, got {_describe(value)}")
@@ -189,42 +107,6 @@ def _index(value: Any, path: Path, report: Report) -> None:
     if not isinstance(value, (bool, int)):
         report(path, f"expected true, false or the first index (a whole number), got {_describe(value)}")
 
-
-def _object(fields: Mapping[str, FieldCheck], required: tuple[str, ...] = (), what: str = "") -> FieldCheck:
-    """A check for an object with known keys: unknown keys, required keys, each field's type."""
-
-    def check(value: Any, path: Path, report: Report) -> None:
-        if not isinstance(value, dict):
-            report(path, f"expected an object {{...}}{what}, got {_describe(value)}")
-            return
-        for key, item in value.items():
-            if key in fields:
-                fields[key](item, (*path, key), report)
-            else:
-                hint = _suggest(key, tuple(fields)) or f" (allowed: {', '.join(fields)})"
-                report((*path, key), f"unknown key {key!r}{hint}")
-        for key in required:
-            if key not in value:
-                report(path, f"missing required key {key!r}")
-
-    return check
-
-
-def _list_of(item_check: FieldCheck, *, min_items: int = 0) -> FieldCheck:
-    def check(value: Any, path: Path, report: Report) -> None:
-        if not isinstance(value, list):
-            report(path, f"expected a list [...], got {_describe(value)}")
-            return
-        if len(value) < min_items:
-            report(path, f"needs at least {min_items} item{'s' if min_items > 1 else ''}")
-        for index, item in enumerate(value):
-            item_check(item, (*path, index), report)
-
-    return check
-
-
-HL = _enum(HIGHLIGHTS)
-SIDE = _enum(SIDES)
 
 POINTER_STYLE_FIELDS: dict[str, FieldCheck] = {
     "label": _string,
@@ -286,6 +168,9 @@ BLOCK_OBJECT = _object(BLOCK_FIELDS, required=("id", "kind"))
 
 
 def _block(value: Any, path: Path, report: Report) -> None:
+    if isinstance(value, dict) and value.get("kind") in schema_kinds.NEW_KINDS:
+        schema_kinds.check_block(value, path, report)
+        return
     BLOCK_OBJECT(value, path, report)
     if not isinstance(value, dict):
         return
@@ -318,24 +203,25 @@ def _layout_row(value: Any, path: Path, report: Report) -> None:
             report((*path, index), f"expected a block id or null, got {_describe(item)}")
 
 
+TOP_FIELDS: dict[str, FieldCheck] = {
+    "version": _version,
+    "title": _string,
+    "alt": _string,
+    "caption": _string,
+    "direction": _enum(("right", "down")),
+    "seed": _seed,
+    "rough": _object(
+        {"roughness": _number(0, 3), "bowing": _number(0, 5), "strokeWidth": _number(above=0)}
+    ),
+    "gap": _pair,
+    "valign": _enum(("top", "center")),
+    "blocks": _list_of(_block, min_items=1),
+    "layout": _list_of(_layout_row, min_items=1),
+    "pointers": _list_of(POINTER),
+    "notes": _list_of(NOTE),
+}
 TOP = _object(
-    {
-        "version": _version,
-        "title": _string,
-        "alt": _string,
-        "caption": _string,
-        "direction": _enum(("right", "down")),
-        "seed": _seed,
-        "rough": _object(
-            {"roughness": _number(0, 3), "bowing": _number(0, 5), "strokeWidth": _number(above=0)}
-        ),
-        "gap": _pair,
-        "valign": _enum(("top", "center")),
-        "blocks": _list_of(_block, min_items=1),
-        "layout": _list_of(_layout_row, min_items=1),
-        "pointers": _list_of(POINTER),
-        "notes": _list_of(NOTE),
-    },
+    TOP_FIELDS,
     required=("blocks",),
     what=" with a 'blocks' list",
 )

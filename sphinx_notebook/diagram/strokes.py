@@ -121,8 +121,11 @@ def _request(shape: Shape, seed: int, options: dict[str, float]) -> list[Any]:
         kind, stroke = "hach", shape.fill
         opts["strokeWidth"] = FILL_WEIGHT
         opts["disableMultiStroke"] = True
-        x, y, w, h = shape.args[:4]
-        coords = [round(v, 2) for v in hachure.segments(x, y, w, h, ellipse=shape.kind == "ellipse")]
+        if shape.kind == "poly":  # a filled polygon (plots): hatch inside its outline
+            coords = [round(v, 2) for v in hachure.polygon_segments(list(shape.args))]
+        else:
+            x, y, w, h = shape.args[:4]
+            coords = [round(v, 2) for v in hachure.segments(x, y, w, h, ellipse=shape.kind == "ellipse")]
     elif shape.fill:
         opts["fill"] = shape.fill
         opts["fillStyle"] = shape.fill_style

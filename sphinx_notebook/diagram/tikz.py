@@ -29,6 +29,10 @@ _MATH = {  # code point -> math command, for symbols pdflatex cannot typeset as 
     0xD7: r"\times", 0xB7: r"\cdot", 0x2264: r"\leq", 0x2265: r"\geq", 0x2260: r"\neq",
     0x221E: r"\infty", 0x2208: r"\in", 0x2211: r"\sum", 0x221A: r"\surd", 0x2248: r"\approx",
     0x21D2: r"\Rightarrow",
+    # the kinds drawn from data: gradients, units, e₁ and x²
+    0x2202: r"\partial", 0xB5: r"\mu", 0x2194: r"\leftrightarrow",
+    **{0x2080 + d: f"_{{{d}}}" for d in range(10)},
+    0xB2: "^{2}", 0xB3: "^{3}", 0xB9: "^{1}",
 }
 
 

@@ -1,0 +1,5 @@
+project = "Diagram kinds errors test"
+extensions = ["sphinx_notebook"]
+html_theme = "sphinx_notebook"
+blog_baseurl = "https://notebook.example.org/"
+exclude_patterns = ["_build"]
