@@ -148,7 +148,8 @@ def test_extension_styles_come_after_the_extensions_and_only_beside_them(extensi
 def test_extension_page_uses_every_extension(extensions_site: Built) -> None:
     toolkit = _html(extensions_site, "posts/toolkit")
     for marker in ("sd-card ", "sd-tab-set", "sd-badge", "sd-dropdown",
-                   'class="proof theorem admonition"', 'class="toggle docutils container"',
+                   'class="proof theorem admonition"', 'class="nb-theorem nb-theorem-theorem"',
+                   'class="toggle docutils container"',
                    'class="sphinx-tabs docutils container"', '<figure class="diagram'):
         assert marker in toolkit, marker
     notebook = _html(extensions_site, "posts/fitting")
