@@ -196,3 +196,26 @@ def test_extension_styles_only_for_our_theme_beside_those_extensions(
     app = _fake_app(theme, extensions, fmt)
     add_extension_styles(app, "sphinx_notebook")  # type: ignore[arg-type]
     assert app.linked == expected
+
+
+PART_CSS_FILES = sorted(Path(__file__).parent.parent.glob("sphinx_notebook/*/static/css/nb-*.css"))
+
+
+@pytest.mark.parametrize("path", PART_CSS_FILES, ids=lambda p: p.name)
+def test_part_css_goes_dark_only_on_a_themes_own_switch(path: Path) -> None:
+    """A system dark setting alone must not darken a light-only theme (alabaster).
+
+    Inside ``prefers-color-scheme: dark`` a part stylesheet may only select a
+    theme that follows the system on purpose: furo's ``data-theme="auto"``.
+    """
+    css = re.sub(r"/\*.*?\*/", "", path.read_text(encoding="utf-8"), flags=re.S)
+    assert len(PART_CSS_FILES) >= 3
+    for match in re.finditer(r"@media[^{]*prefers-color-scheme:\s*dark[^{]*\{", css):
+        depth, end = 1, match.end()
+        while depth:
+            depth += {"{": 1, "}": -1}.get(css[end], 0)
+            end += 1
+        selectors = re.findall(r"([^{};]+)\{", css[match.end() : end])
+        assert selectors, path.name
+        for selector in selectors:
+            assert 'data-theme="auto"' in selector, f"{path.name}: {selector.strip()}"
