@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sphinx_notebook.diagram import HAND_FONT_FILES
 from sphinx_notebook.static_assets import StaticFiles, ship_static
 from sphinx_notebook.theme.context import check_theme_options, setup_context
+from sphinx_notebook.theme.extension_styles import setup_extension_styles
 from sphinx_notebook.theme.migrate import setup_migrate
 from sphinx_notebook.theme.transforms import setup_transforms
 from sphinx_notebook.warning_types import WarningSubtype, get_logger, warn
@@ -46,6 +47,7 @@ def setup_theme(app: Sphinx) -> None:
     setup_context(app)
     setup_transforms(app)
     setup_migrate(app)
+    setup_extension_styles(app, THEME_NAME)
     ship_static(app, _theme_files)
 
 
