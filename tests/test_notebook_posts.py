@@ -30,11 +30,7 @@ def site(request, tmp_path_factory):
         text.replace('extensions = ["myst_nb", "sphinx_notebook"]', f"extensions = {ORDERS[request.param]}"),
         encoding="utf-8",
     )
-    # Sphinx's default source_suffix is one dict shared by every application in
-    # the process, and earlier builds add ".md": "markdown" to it; a fresh
-    # value keeps this build independent of what ran before it.
-    fresh = {"source_suffix": {".rst": "restructuredtext"}}
-    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True, warningiserror=True, confoverrides=fresh)
+    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True, warningiserror=True)
     try:
         app.build()
         yield app
