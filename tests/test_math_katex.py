@@ -149,16 +149,44 @@ def test_prepare_environment_and_wrap_display():
 
 
 def test_prefetcher_gives_the_same_markup_as_rendering_in_place():
-    from sphinx_notebook.math.katex import cache_key, render_key
+    """The helper runs whatever threads the process has, and agrees with rendering in place."""
+    import threading
+
+    from sphinx_notebook.math.katex import cache_key, render_many
     from sphinx_notebook.math.prefetch import Prefetcher
 
+    # Another live thread (as a browser test's server would be) must not change anything.
+    stop = threading.Event()
+    bystander = threading.Thread(target=stop.wait, daemon=True)
+    bystander.start()
     prefetcher = Prefetcher()
-    keys = [cache_key(rf"\beta_{{{i}}}", i % 2 == 0) for i in range(5)] + [cache_key(r"\frac{", False)]
+    # Keys no other test renders, so none comes from this process's cache.
+    keys = [cache_key(rf"\beta_{{{i}}} + \text{{prefetch}}", i % 2 == 0) for i in range(5)]
+    keys.append(cache_key(r"\frac{", False))
+    keys.append(cache_key(r"\mathbb{R}^{n \times d}", True, {"\\W": "W"}))
     try:
         prefetcher.submit(keys)
-        for key in keys:
-            fetched = prefetcher.take(key)
-            assert fetched == render_key(key)
+        fetched = [prefetcher.take(key) for key in keys]
+        assert all(item is not None for item in fetched), "the helper rendered every formula"
+        in_place = render_many(keys)
+        assert [(item.html, item.error) for item in fetched] == in_place
+        assert fetched[-2].error and "Unexpected end of input" in fetched[-2].error
         assert prefetcher.take(keys[0]) is None  # handed out once, then it is in the cache
+        prefetcher.submit(keys[:1])
+        assert prefetcher.take(keys[0]) is None  # already rendered: nothing is sent again
     finally:
         prefetcher.close()
+        stop.set()
+
+
+def test_a_page_of_twelve_thousand_formulas_renders_in_one_call():
+    """Engine batches stay small, so a huge page never runs QuickJS out of memory."""
+    from sphinx_notebook.math.katex import cache_key, render_many
+
+    keys = [
+        cache_key(rf"\sum_{{i={n}}}^N \alpha_i x^{{{n}}} + \frac{{a}}{{b_{{{n}}}}}", n % 3 == 0)
+        for n in range(12000)
+    ]
+    results = render_many(keys)
+    assert len(results) == 12000
+    assert [error for _html, error in results if error] == []

@@ -100,15 +100,31 @@ class _RenderCache:
 _cache = _RenderCache(8192)
 
 
+BATCH_SIZE = 200
+"""Formulas per engine call: enough to amortise the call, far below QuickJS's memory limit."""
+
+
 def render_many(keys: list[Key]) -> list[tuple[str | None, str | None]]:
-    """Render several formulas in one engine call: ``(html, error)`` for each.
+    """Render several formulas, a batch per engine call: ``(html, error)`` for each.
 
     One call costs about half a millisecond on top of KaTeX's own work, so
-    a document's formulas go together. Runs in helper processes too (see
-    ``prefetch``), hence plain tuples.
+    a document's formulas go together, ``BATCH_SIZE`` at a time. Runs in the
+    prefetch helper too (see ``prefetch``), hence plain tuples.
     """
     engine = get_engine()
     engine.load_vendor(KATEX_SCRIPT)
+    results: list[tuple[str | None, str | None]] = []
+    for start in range(0, len(keys), BATCH_SIZE):
+        results.extend(_render_batch(keys[start : start + BATCH_SIZE]))
+    return results
+
+
+def _render_batch(keys: list[Key]) -> list[tuple[str | None, str | None]]:
+    """One engine call; when the engine itself fails (memory, stack), halve and retry.
+
+    Only a formula that fails alone keeps the engine's error, so one
+    pathological formula never costs its neighbours their rendering.
+    """
     items = [
         [
             tex,
@@ -124,9 +140,12 @@ def render_many(keys: list[Key]) -> list[tuple[str | None, str | None]]:
         for tex, display, macros_key, output in keys
     ]
     try:
-        return [(html, error) for html, error in engine.evaluate(_RENDER_MANY_JS, items=items)]
+        return [(html, error) for html, error in get_engine().evaluate(_RENDER_MANY_JS, items=items)]
     except JSError as error:  # the engine itself failed, not a formula
-        return [(None, str(error).splitlines()[0])] * len(keys)
+        if len(keys) == 1:
+            return [(None, str(error).splitlines()[0])]
+        middle = len(keys) // 2
+        return _render_batch(keys[:middle]) + _render_batch(keys[middle:])
 
 
 def cached(key: Key) -> Rendered | None:
