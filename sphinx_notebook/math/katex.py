@@ -16,6 +16,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from sphinx_notebook.jsengine import JSError, get_engine
+from sphinx_notebook.math.link_policy import TRUST_SCRIPT
 
 KATEX_SCRIPT = "katex/katex.min.js"
 
@@ -40,7 +41,11 @@ _LABEL = re.compile(r"\\(?:label\{[^{}]*\}|nonumber\b|notag\b)")
 
 @dataclass(frozen=True)
 class Rendered:
-    """KaTeX's markup for one formula, or the reason it could not parse it."""
+    """KaTeX's markup for one formula, or the reason it could not parse it.
+
+    Both are set when the formula rendered but something in it was refused
+    (a ``javascript:`` link): the page gets the markup, the build a warning.
+    """
 
     html: str | None
     error: str | None
@@ -55,8 +60,12 @@ Key = tuple[str, bool, str, str]
 
 _RENDER_MANY_JS = """
 dukpy.items.map(function (item) {
+  var refusals = [];
+  var options = item[1];
+  options.trust = nbTrust(refusals);
   try {
-    return [katex.renderToString(item[0], item[1]), null];
+    var markup = katex.renderToString(item[0], options);
+    return [markup, refusals.length ? refusals.join("; ") : null];
   } catch (e) {
     if (e instanceof katex.ParseError) {
       return [null, e.rawMessage || e.message];
@@ -113,6 +122,7 @@ def render_many(keys: list[Key]) -> list[tuple[str | None, str | None]]:
     """
     engine = get_engine()
     engine.load_vendor(KATEX_SCRIPT)
+    engine.load("sphinx_notebook/link_policy", TRUST_SCRIPT)
     results: list[tuple[str | None, str | None]] = []
     for start in range(0, len(keys), BATCH_SIZE):
         results.extend(_render_batch(keys[start : start + BATCH_SIZE]))
