@@ -177,16 +177,3 @@ def test_prefetcher_gives_the_same_markup_as_rendering_in_place():
     finally:
         prefetcher.close()
         stop.set()
-
-
-def test_a_page_of_twelve_thousand_formulas_renders_in_one_call():
-    """Engine batches stay small, so a huge page never runs QuickJS out of memory."""
-    from sphinx_notebook.math.katex import cache_key, render_many
-
-    keys = [
-        cache_key(rf"\sum_{{i={n}}}^N \alpha_i x^{{{n}}} + \frac{{a}}{{b_{{{n}}}}}", n % 3 == 0)
-        for n in range(12000)
-    ]
-    results = render_many(keys)
-    assert len(results) == 12000
-    assert [error for _html, error in results if error] == []
