@@ -56,7 +56,9 @@ ASSETS: tuple[Asset, ...] = (
         "mathjax",
         "math",
         "mathjax",
-        ("es5/tex-mml-chtml.js", "es5/output/chtml/fonts/woff-v2/*.woff"),
+        # Every TeX extension, so what a page autoloads (cancel, color, braket,
+        # enclose, html...) or asks for with require is there.
+        ("es5/tex-mml-chtml.js", "es5/output/chtml/fonts/woff-v2/*.woff", "es5/input/tex/extensions/*.js"),
     ),
     Asset("mermaid", "bundle", "mermaid", ("dist/mermaid.min.js",)),
     Asset(
