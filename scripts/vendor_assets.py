@@ -58,7 +58,17 @@ ASSETS: tuple[Asset, ...] = (
         "mathjax",
         # Every TeX extension, so what a page autoloads (cancel, color, braket,
         # enclose, html...) or asks for with require is there.
-        ("es5/tex-mml-chtml.js", "es5/output/chtml/fonts/woff-v2/*.woff", "es5/input/tex/extensions/*.js"),
+        # core, startup, tex-full and liteDOM run at build time for what KaTeX
+        # cannot render (sphinx_notebook.math.mathjax_fallback).
+        (
+            "es5/tex-mml-chtml.js",
+            "es5/output/chtml/fonts/woff-v2/*.woff",
+            "es5/input/tex/extensions/*.js",
+            "es5/core.js",
+            "es5/startup.js",
+            "es5/input/tex-full.js",
+            "es5/adaptors/liteDOM.js",
+        ),
     ),
     Asset("mermaid", "bundle", "mermaid", ("dist/mermaid.min.js",)),
     Asset(

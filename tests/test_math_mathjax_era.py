@@ -38,13 +38,18 @@ def test_definitions_hold_for_the_rest_of_the_page_and_nowhere_else(app, warning
     assert "<mi>ϵ</mi>" in page and "<mi>ε</mi>" in page  # \let, then \renewcommand
     assert not [line for line in _warnings(warning) if "definitions.md" in line]
     # another page does not see them, and says so at its line
-    assert re.search(r"elsewhere\.md:3: WARNING: KaTeX cannot render '\\\\Tr\(A\)'", warning.getvalue())
+    assert re.search(
+        r"elsewhere\.md:3: WARNING: Neither KaTeX nor MathJax can render '\\\\Tr\(A\)'", warning.getvalue()
+    )
     assert 'class="nb-math-error"' in _page(app, "elsewhere.html")
-    # a definition that cannot be carried: one warning, saying why
+    # a definition KaTeX cannot carry: MathJax renders the formula; if that fails too,
+    # one warning names the definition and the error
     elsewhere = [line for line in _warnings(warning) if "elsewhere.md" in line]
     assert len(elsewhere) == 2
-    assert "elsewhere.md:5: WARNING: KaTeX cannot render" in elsewhere[1]
-    assert "\\opt has an optional argument, which KaTeX cannot take" in elsewhere[1]
+    assert "elsewhere.md:7: WARNING: Neither KaTeX nor MathJax can render" in elsewhere[1]
+    assert "\\opts has an optional argument, which KaTeX cannot take" in elsewhere[1]
+    assert "Undefined control sequence" in elsewhere[1]
+    assert _page(app, "elsewhere.html").count('class="nb-mathjax"') == 1  # line 5
 
 
 @pytest.mark.sphinx("html", testroot=ROOT, freshenv=True)
@@ -52,7 +57,7 @@ def test_feed_entries_carry_mathml_rendered_with_the_posts_definitions(app, warn
     app.build()
     atom = (app.outdir / "blog" / "atom.xml").read_text(encoding="utf-8")
     content = html_lib.unescape(re.search(r'<content type="html">(.*?)</content>', atom, re.S).group(1))
-    assert content.count("<math") == 2
+    assert content.count("<math") == 3  # two from KaTeX, one from MathJax
     assert re.search('<mi mathvariant="normal">arg.max</mi>', content)
     assert "DeclareMathOperator" not in content and "nb-math-error" not in content
     assert "posts/defined.md" not in warning.getvalue()
@@ -139,3 +144,43 @@ def test_link_policy():
     assert "javascript:alert(1)" in (refusal("\\href", "javascript", "javascript:alert(1)") or "")
     assert refusal("\\includegraphics", None, None)
     assert refusal("\\htmlClass", None, None) is None
+
+
+@pytest.mark.sphinx("html", testroot=ROOT, freshenv=True)
+def test_what_katex_cannot_render_mathjax_renders_at_build_time(app, warning):
+    app.build()
+    page = _page(app, "fallback.html")
+    assert page.count('<span class="nb-mathjax"><math xmlns="http://www.w3.org/1998/Math/MathML"') == 7
+    assert '<menclose notation="circle">' in page  # \enclose and the page's own \circled
+    assert 'mathbackground="yellow"' in page  # \bbox
+    assert "&#x263A;" in page  # \unicode
+    assert "<script" not in page.split("<body", 1)[1].split("</article>", 1)[0]
+    # neither can: one error box, one warning naming both reasons
+    assert page.count('class="nb-math-error"') == 1
+    lines = [line for line in _warnings(warning) if "fallback.md" in line]
+    assert len(lines) == 2
+    assert "fallback.md:8: WARNING: Neither KaTeX nor MathJax can render '\\\\enclose{circle}{x'" in lines[0]
+    assert "(MathJax: Missing close brace)" in lines[0]
+    # MathJax's links follow the same policy
+    assert (
+        "fallback.md:10: WARNING: In " in lines[1] and "refused \\href to 'javascript:alert(1)'" in lines[1]
+    )
+    assert "javascript:" not in re.sub(r"<annotation.*?</annotation>", "", page.split("<body", 1)[1])
+
+
+@pytest.mark.sphinx("html", testroot=ROOT, freshenv=True)
+def test_feeds_carry_the_fallback_as_mathml(app):
+    app.build()
+    atom = (app.outdir / "blog" / "atom.xml").read_text(encoding="utf-8")
+    content = html_lib.unescape(re.search(r'<content type="html">(.*?)</content>', atom, re.S).group(1))
+    assert "mathbackground" not in content or '<math xmlns="http://www.w3.org/1998/Math/MathML">' in content
+    assert content.count("<math") == 3
+    assert "\\bbox" not in re.sub(r"<annotation.*?</annotation>", "", content)
+
+
+@pytest.mark.sphinx("epub", testroot=ROOT, freshenv=True)
+def test_epub_carries_the_fallback_as_mathml(app):
+    app.build()
+    xhtml = (app.outdir / "fallback.xhtml").read_text(encoding="utf-8")
+    assert xhtml.count("<math") == 7  # all from MathJax; the eighth formula is the error box
+    assert "nb-math-error" in xhtml and xhtml.count("nb-math-error") == 1

@@ -23,7 +23,14 @@ from sphinx_notebook.math.katex import (
     render_key,
     wrap_display,
 )
-from sphinx_notebook.math.page_macros import DEFINITIONS_ONLY, PROBLEMS, is_math, node_macros, source_tex
+from sphinx_notebook.math.page_macros import (
+    DEFINITIONS_ONLY,
+    PROBLEMS,
+    is_math,
+    node_definitions,
+    node_macros,
+    source_tex,
+)
 from sphinx_notebook.math.prefetch import Prefetcher, get_prefetcher
 from sphinx_notebook.translations import _
 from sphinx_notebook.warning_types import WarningSubtype, get_logger, warn
@@ -53,7 +60,7 @@ def formula(node: nodes.Element) -> tuple[str, bool]:
 def node_key(config: Config, node: nodes.Element, output: str = HTML_AND_MATHML) -> Key:
     """The rendering of ``node`` in ``output``, with the page's definitions in effect."""
     tex, display = formula(node)
-    return cache_key(tex, display, node_macros(config, node), output)
+    return cache_key(tex, display, node_macros(config, node), output, node_definitions(node))
 
 
 def key_for(builder: Builder, node: nodes.Element) -> Key:
@@ -85,8 +92,15 @@ def _render_node(translator: HTML5Translator, node: nodes.Element) -> str:
         if rendered.error:  # rendered, but a link or image in it was refused
             warn(logger, WarningSubtype.math, "In %r: %s", _shown(source), rendered.error, location=node)
         return rendered.html
-    reason = "; ".join(node.get(PROBLEMS) or []) or rendered.error
-    warn(logger, WarningSubtype.math, "KaTeX cannot render %r: %s", _shown(source), reason, location=node)
+    reason = "; ".join([*(node.get(PROBLEMS) or []), rendered.error or ""])
+    warn(
+        logger,
+        WarningSubtype.math,
+        "Neither KaTeX nor MathJax can render %r: %s",
+        _shown(source),
+        reason,
+        location=node,
+    )
     tag = "div" if key[1] else "span"
     return (
         f'<{tag} class="nb-math-error" title="{html.escape(rendered.error or "", quote=True)}">'

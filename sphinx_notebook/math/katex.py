@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from sphinx_notebook.jsengine import JSError, get_engine
 from sphinx_notebook.math.link_policy import TRUST_SCRIPT
+from sphinx_notebook.math.mathjax_fallback import tex_to_mathml
 
 KATEX_SCRIPT = "katex/katex.min.js"
 
@@ -55,8 +56,9 @@ class Rendered:
         return self.error is None
 
 
-Key = tuple[str, bool, str, str]
-"""What fixes a rendering: TeX, display mode, macros (as sorted JSON), output."""
+Key = tuple[str, bool, str, str, str]
+"""What fixes a rendering: TeX, display mode, macros (as sorted JSON), output, and
+the page's definitions as written (for MathJax, should KaTeX fail)."""
 
 _RENDER_MANY_JS = """
 dukpy.items.map(function (item) {
@@ -77,10 +79,14 @@ dukpy.items.map(function (item) {
 
 
 def cache_key(
-    tex: str, display: bool, macros: dict[str, str] | None = None, output: str = HTML_AND_MATHML
+    tex: str,
+    display: bool,
+    macros: dict[str, str] | None = None,
+    output: str = HTML_AND_MATHML,
+    definitions: str = "",
 ) -> Key:
     """The cache key of a rendering (macros as KaTeX's option, see ``katex_macros``)."""
-    return (tex, display, json.dumps(macros or {}, sort_keys=True, ensure_ascii=False), output)
+    return (tex, display, json.dumps(macros or {}, sort_keys=True, ensure_ascii=False), output, definitions)
 
 
 class _RenderCache:
@@ -126,6 +132,23 @@ def render_many(keys: list[Key]) -> list[tuple[str | None, str | None]]:
     results: list[tuple[str | None, str | None]] = []
     for start in range(0, len(keys), BATCH_SIZE):
         results.extend(_render_batch(keys[start : start + BATCH_SIZE]))
+    return _fall_back_to_mathjax(keys, results)
+
+
+def _fall_back_to_mathjax(
+    keys: list[Key], results: list[tuple[str | None, str | None]]
+) -> list[tuple[str | None, str | None]]:
+    """MathML from MathJax for each formula KaTeX could not render; KaTeX's error if neither can."""
+    failed = [index for index, (markup, _error) in enumerate(results) if markup is None]
+    if not failed:
+        return results
+    fallback = tex_to_mathml([(keys[i][4] + keys[i][0], keys[i][1]) for i in failed])
+    results = list(results)
+    for index, (mathml, message) in zip(failed, fallback, strict=True):
+        if mathml is not None:  # the message, if any, names a refused link
+            results[index] = (f'<span class="nb-mathjax">{mathml}</span>', message)
+        else:
+            results[index] = (None, f"{results[index][1]} (MathJax: {message})")
     return results
 
 
@@ -147,7 +170,7 @@ def _render_batch(keys: list[Key]) -> list[tuple[str | None, str | None]]:
                 "macros": json.loads(macros_key),
             },
         ]
-        for tex, display, macros_key, output in keys
+        for tex, display, macros_key, output, _definitions in keys
     ]
     try:
         return [(html, error) for html, error in get_engine().evaluate(_RENDER_MANY_JS, items=items)]

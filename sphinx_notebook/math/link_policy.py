@@ -17,6 +17,9 @@ Pure: the trust function is JavaScript run next to KaTeX.
 
 from __future__ import annotations
 
+import html
+import re
+
 from sphinx_notebook.jsengine import to_js
 
 LINK_COMMANDS = ("\\href", "\\url")
@@ -35,6 +38,33 @@ def refusal(command: str, protocol: str | None, url: str | None) -> str | None:
     if command in REFUSED_COMMANDS:
         return f"refused {command}: put images in a figure, not inside a formula"
     return None
+
+
+_CONTROL_AND_SPACE = re.compile(r"[\x00-\x20\x7f]")
+_PROTOCOL = re.compile(r"^([^\\/#?]*?):", re.S)
+_MATHML_HREF = re.compile(r'\shref="([^"]*)"')
+
+
+def url_protocol(url: str) -> str:
+    """The protocol a browser would see in ``url`` (``_relative`` when it has none), as KaTeX computes it."""
+    cleaned = _CONTROL_AND_SPACE.sub("", html.unescape(url))
+    match = _PROTOCOL.match(cleaned)
+    return match.group(1).lower() if match else "_relative"
+
+
+def police_mathml_links(mathml: str) -> tuple[str, list[str]]:
+    """Drop ``href`` attributes the policy refuses from MathML (MathJax's output); say which."""
+    refusals: list[str] = []
+
+    def check(match: re.Match[str]) -> str:
+        url = match.group(1)
+        reason = refusal("\\href", url_protocol(url), html.unescape(url))
+        if reason is None:
+            return match.group(0)
+        refusals.append(reason)
+        return ""
+
+    return _MATHML_HREF.sub(check, mathml), refusals
 
 
 TRUST_SCRIPT = f"""

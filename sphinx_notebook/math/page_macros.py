@@ -28,6 +28,8 @@ MACROS = "nb_macros"
 """Macros defined earlier on the page (and in this formula), KaTeX's way."""
 PROBLEMS = "nb_definition_problems"
 """Definitions that could not be read; named in the formula's warning."""
+DEFINITIONS_TEX = "nb_definitions_tex"
+"""The page's definitions so far, as written: MathJax reads them if KaTeX fails."""
 DEFINITIONS_ONLY = "nb_definitions_only"
 """The formula only defines: it shows nothing."""
 
@@ -39,6 +41,11 @@ def is_math(node: nodes.Node) -> bool:
 def source_tex(node: nodes.Element) -> str:
     """The TeX a renderer draws for ``node``: its own, minus page definitions."""
     return str(node.get(TEX, node.astext()))
+
+
+def node_definitions(node: nodes.Element) -> str:
+    """The page's definitions before (and in) ``node``, as written."""
+    return str(node.get(DEFINITIONS_TEX, ""))
 
 
 def node_macros(config: Config, node: nodes.Element) -> dict[str, str]:
@@ -64,6 +71,8 @@ class PageDefinitions(SphinxTransform):
                 node[TEX] = scanned.tex
             if scanned.macros:
                 node[MACROS] = scanned.macros
+            if scanned.definitions_tex:
+                node[DEFINITIONS_TEX] = scanned.definitions_tex
             if scanned.problems:
                 node[PROBLEMS] = scanned.problems
             if scanned.definitions_only:

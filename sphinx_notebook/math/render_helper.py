@@ -19,7 +19,8 @@ def serve(source: IO[str], sink: IO[str]) -> None:
     """Answer each batch on ``source`` with one line on ``sink``."""
     for line in source:
         keys: list[Key] = [
-            (tex, bool(display), macros, output) for tex, display, macros, output in json.loads(line)
+            (tex, bool(display), macros, output, definitions)
+            for tex, display, macros, output, definitions in json.loads(line)
         ]
         sink.write(json.dumps(render_many(keys), ensure_ascii=False) + "\n")
         sink.flush()

@@ -35,6 +35,8 @@ class ScannedFormula:
     macros: dict[str, str]
     problems: list[str] = field(default_factory=list)
     defines: bool = False
+    definitions_tex: str = ""
+    """The page's definitions so far as written, for MathJax should KaTeX fail."""
 
     @property
     def definitions_only(self) -> bool:
@@ -171,12 +173,21 @@ def _definition(
 
 
 def cut_definitions(tex: str, known: Mapping[str, str]) -> tuple[str, dict[str, str], list[str]]:
-    """``tex`` without its definitions, the macros they define (in order), and problems.
+    """``tex`` without its definitions, the macros they define (in order), and problems."""
+    rest, defined, problems, _sources = cut_definitions_with_sources(tex, known)
+    return rest, defined, problems
+
+
+def cut_definitions_with_sources(
+    tex: str, known: Mapping[str, str]
+) -> tuple[str, dict[str, str], list[str], str]:
+    """As ``cut_definitions``, plus the definitions as written (MathJax reads them).
 
     A definition that cannot be read stays in the TeX (so KaTeX reports it
     where it stands) and gives a problem message.
     """
     pieces: list[str] = []
+    sources: list[str] = []
     defined: dict[str, str] = {}
     problems: list[str] = []
     position = copied = 0
@@ -197,10 +208,11 @@ def cut_definitions(tex: str, known: Mapping[str, str]) -> tuple[str, dict[str, 
             position = match.end()
             continue
         pieces.append(tex[copied:position])
+        sources.append(tex[position:end])
         defined.update(macros)
         position = copied = end
     pieces.append(tex[copied:])
-    return "".join(pieces), defined, problems
+    return "".join(pieces), defined, problems, "".join(sources)
 
 
 def scan_page(formulas: Iterable[str], site_macros: Mapping[str, str] | None = None) -> list[ScannedFormula]:
@@ -210,11 +222,14 @@ def scan_page(formulas: Iterable[str], site_macros: Mapping[str, str] | None = N
     thousands of formulas keeps one copy, also when pickled).
     """
     table: dict[str, str] = {}
+    written = ""
     scanned: list[ScannedFormula] = []
     for tex in formulas:
-        rest, defined, problems = cut_definitions(tex, {**(site_macros or {}), **table})
+        rest, defined, problems, sources = cut_definitions_with_sources(tex, {**(site_macros or {}), **table})
         if defined:
             table = {**table, **defined}
+        if sources:
+            written += sources
         defines = bool(defined) or rest != tex
-        scanned.append(ScannedFormula(rest if defines else tex, table, problems, defines))
+        scanned.append(ScannedFormula(rest if defines else tex, table, problems, defines, written))
     return scanned
