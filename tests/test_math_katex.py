@@ -57,7 +57,9 @@ def test_amsmath_environment_and_multi_equation_blocks(app):
     app.build()
     html = _page(app, "formulas.html")
     block = re.search(
-        r'<div class="amsmath math nb-math" id="equation-[^"]+">\n<span class="eqno">\(3\)(.*?)</div>',
+        # the row's \label{eq:inner} names the block too: an extra anchor before the number
+        r'<div class="amsmath math nb-math" id="equation-[^"]+">\n'
+        r'<span id="equation-eq-inner"></span><span class="eqno">\(3\)(.*?)</div>',
         html,
         re.S,
     )

@@ -184,3 +184,43 @@ def test_epub_carries_the_fallback_as_mathml(app):
     xhtml = (app.outdir / "fallback.xhtml").read_text(encoding="utf-8")
     assert xhtml.count("<math") == 7  # all from MathJax; the eighth formula is the error box
     assert "nb-math-error" in xhtml and xhtml.count("nb-math-error") == 1
+
+
+@pytest.mark.sphinx("html", testroot=ROOT, freshenv=True)
+def test_labels_and_references_inside_tex_resolve_on_and_across_pages(app, warning):
+    app.build()
+    page = _page(app, "labels.html")
+    # \label numbers the block like :label: does (the align block keeps its own number)
+    assert '<div class="math nb-math" id="equation-eq-loss">\n<span class="eqno">(1)' in page
+    assert 'id="equation-eq-step"' in page and 'id="equation-eq-rate"' in page
+    assert '<div class="math nb-math" id="equation-eq-stationary">\n<span class="eqno">(3)' in page
+    links = re.findall(r'<mtext href="([^"]*)">([^<]*)</mtext>', page)
+    assert links == [
+        ("#equation-eq-loss", "(1)"),
+        ("#equation-eq-step", "(2)"),
+        ("#equation-eq-rate", "2"),  # \ref: the number alone; a row label names its block
+        ("#equation-eq-stationary", "(3)"),
+    ]
+    assert '<a class="reference internal" href="#equation-eq-loss">(1)</a>' in page  # {eq} agrees
+    assert "\\label" not in re.sub(r"<annotation.*?</annotation>", "", page)
+    # across pages
+    other = _page(app, "labels-elsewhere.html")
+    assert re.findall(r'<mtext href="([^"]*)">([^<]*)</mtext>', other) == [
+        ("labels.html#equation-eq-loss", "(1)"),
+        ("labels.html#equation-eq-rate", "(2)"),
+    ]
+    # an unknown label: one warning at its line, "(??)" on the page
+    lines = [line for line in _warnings(warning) if "labels.md" in line]
+    assert len(lines) == 1
+    assert (
+        "labels.md:16: WARNING: \\eqref{eq:nowhere}: no equation has this label [notebook.math]" in lines[0]
+    )
+    assert "<mtext>(??)</mtext>" in page
+
+
+@pytest.mark.sphinx("html", testroot=ROOT, freshenv=True, parallel=2)
+def test_labels_resolve_in_parallel_builds(app, warning):
+    app.build()
+    other = _page(app, "labels-elsewhere.html")
+    assert '<mtext href="labels.html#equation-eq-rate">(2)</mtext>' in other
+    assert len([line for line in _warnings(warning) if "labels" in line]) == 1

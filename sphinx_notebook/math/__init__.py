@@ -23,6 +23,7 @@ from sphinx_notebook.math.macros import append_to_preamble, apply_macros
 from sphinx_notebook.math.math_assets import MATH_CSS, math_static_files
 from sphinx_notebook.math.mathjax import use_vendored_mathjax
 from sphinx_notebook.math.page_macros import setup_page_definitions
+from sphinx_notebook.math.tex_labels import setup_tex_labels
 from sphinx_notebook.math.theorem_domain import NotebookDomain, register_free_short_names
 from sphinx_notebook.math.theorems import (
     KIND_LABELS,
@@ -83,6 +84,7 @@ def setup_rendering(app: Sphinx) -> None:
     setup_katex(app)
     setup_amsmath_labels(app)
     setup_page_definitions(app)
+    setup_tex_labels(app)
     setup_unclosed_dollars(app)
     app.add_css_file(MATH_CSS)
     ship_static(app, math_static_files)

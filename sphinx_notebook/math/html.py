@@ -32,6 +32,7 @@ from sphinx_notebook.math.page_macros import (
     source_tex,
 )
 from sphinx_notebook.math.prefetch import Prefetcher, get_prefetcher
+from sphinx_notebook.math.tex_labels import strip_labels
 from sphinx_notebook.translations import _
 from sphinx_notebook.warning_types import WarningSubtype, get_logger, warn
 
@@ -50,7 +51,7 @@ _MESSAGE_LIMIT = 60
 
 def formula(node: nodes.Element) -> tuple[str, bool]:
     """The TeX KaTeX gets for a math node, and whether it is displayed."""
-    tex = source_tex(node)
+    tex = strip_labels(source_tex(node))  # the block carries them (see tex_labels)
     if not isinstance(node, nodes.math_block):
         return tex, False
     nowrap = node.get("no-wrap", node.get("nowrap", False))
