@@ -8,3 +8,4 @@ notebook_math_macros = {
     "vx": r"\boldsymbol{x}",
     "inner": [r"\left\langle #1, #2 \right\rangle", 2],
 }
+blog_feed_fulltext = True  # whole posts in the feed, so every formula is checked there
