@@ -30,6 +30,7 @@ from sphinx_notebook.warning_types import WarningSubtype, get_logger, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
 
 logger = get_logger(__name__)
@@ -150,9 +151,18 @@ class ResolveTexReferences(SphinxPostTransform):
         docname, number = entry
         text = self.number_text(docname, label, number)
         here = self.env.docname
-        uri = "" if docname == here else self.app.builder.get_relative_uri(here, docname)
+        uri = "" if docname == here else self.builder().get_relative_uri(here, docname)
         shown = f"({text})" if kind == "eqref" else text
         return rf"\href{{{uri}#{anchor(label)}}}{{\text{{{shown}}}}}"
+
+    def builder(self) -> Builder:
+        """The current builder.
+
+        Sphinx 9 deprecates ``SphinxTransform.app``; its own reference resolvers
+        read ``env._app``, which Sphinx 8.2 has too.
+        """
+        app = getattr(self.env, "_app", None) or self.app
+        return app.builder
 
     def number_text(self, docname: str, label: str, number: int) -> str:
         """The number as Sphinx shows it (section-prefixed under ``numfig``)."""
