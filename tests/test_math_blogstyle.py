@@ -7,6 +7,13 @@ import re
 
 import pytest
 
+
+def content_warnings(text: str) -> list[str]:
+    """Warnings about the site, without the notices an earlier Sphinx app in this
+    process can leave (docutils keeps node classes registered process-wide)."""
+    return [line for line in text.splitlines() if "WARNING" in line and "[app.add_node]" not in line]
+
+
 MATH_ELEMENT = re.compile(r'<(?:span|div) class="(?:amsmath )?math nb-math')
 
 
@@ -22,7 +29,7 @@ def test_three_hundred_blog_formulas_render_with_no_error_box_and_no_warning(app
         boxes += text.count("nb-math-error")
     assert formulas >= 300
     assert boxes == 0
-    assert warning.getvalue() == ""
+    assert content_warnings(warning.getvalue()) == []
     # the feed carries every post's math as MathML, never TeX
     atom = html_lib.unescape((app.outdir / "blog" / "atom.xml").read_text(encoding="utf-8"))
     assert atom.count("<math") >= 300

@@ -13,6 +13,12 @@ from sphinx_notebook.math import katex
 FORMULAS = 12_000
 
 
+def content_warnings(text: str) -> list[str]:
+    """Warnings about the site, without the notices an earlier Sphinx app in this
+    process can leave (docutils keeps node classes registered process-wide)."""
+    return [line for line in text.splitlines() if "WARNING" in line and "[app.add_node]" not in line]
+
+
 def _huge_site(srcdir: Path) -> None:
     srcdir.mkdir()
     (srcdir / "conf.py").write_text('extensions = ["sphinx_notebook"]\nhtml_theme = "sphinx_notebook"\n')
@@ -36,7 +42,7 @@ def test_twelve_thousand_formulas_on_one_page_all_render(make_app, tmp_path, par
     page = (app.outdir / "huge.html").read_text(encoding="utf-8")
     assert page.count('<span class="math nb-math">') == FORMULAS
     assert "nb-math-error" not in page
-    assert warning.getvalue() == ""
+    assert content_warnings(warning.getvalue()) == []
 
 
 class _FailingEngine:
