@@ -16,6 +16,9 @@ but the formula and the page definitions before it.
 
 from __future__ import annotations
 
+import html
+import re
+
 from sphinx_notebook.jsengine import JSError, get_engine
 from sphinx_notebook.math.link_policy import police_mathml_links
 
@@ -88,3 +91,15 @@ def _finish(mathml: str | None, error: str | None) -> tuple[str | None, str | No
     compact = "".join(line.strip() for line in mathml.splitlines())
     policed, refusals = police_mathml_links(compact)
     return policed, "; ".join(refusals) or None
+
+
+_MATH_ELEMENT = re.compile(r"(<math\b[^>]*>)(.*)(</math>)", re.S)
+
+
+def with_tex_annotation(mathml: str, tex: str) -> str:
+    """Keep the formula's TeX in the MathML, as KaTeX does (copying, screen readers, feeds)."""
+    match = _MATH_ELEMENT.fullmatch(mathml)
+    if match is None:
+        return mathml
+    annotation = f'<annotation encoding="application/x-tex">{html.escape(tex, quote=False)}</annotation>'
+    return f"{match.group(1)}<semantics><mrow>{match.group(2)}</mrow>{annotation}</semantics>{match.group(3)}"
