@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from sphinx_notebook.jsengine import JSError, get_engine
 from sphinx_notebook.math.link_policy import TRUST_SCRIPT
-from sphinx_notebook.math.mathjax_fallback import tex_to_mathml, with_tex_annotation
+from sphinx_notebook.math.mathjax_fallback import enclosures_for_css, tex_to_mathml, with_tex_annotation
 
 KATEX_SCRIPT = "katex/katex.min.js"
 
@@ -147,6 +147,8 @@ def _fall_back_to_mathjax(
     for index, (mathml, message) in zip(failed, fallback, strict=True):
         if mathml is not None:  # the message, if any, names a refused link
             mathml = with_tex_annotation(mathml, keys[index][0])
+            if keys[index][3] == HTML_AND_MATHML:
+                mathml = enclosures_for_css(mathml)
             results[index] = (f'<span class="nb-mathjax">{mathml}</span>', message)
         else:
             results[index] = (None, f"{results[index][1]} (MathJax: {message})")

@@ -103,3 +103,20 @@ def with_tex_annotation(mathml: str, tex: str) -> str:
         return mathml
     annotation = f'<annotation encoding="application/x-tex">{html.escape(tex, quote=False)}</annotation>'
     return f"{match.group(1)}<semantics><mrow>{match.group(2)}</mrow>{annotation}</semantics>{match.group(3)}"
+
+
+_MENCLOSE = re.compile(r'<menclose notation="([^"]*)"')
+
+
+def enclosures_for_css(mathml: str) -> str:
+    """``<menclose>`` as an ``<mrow>`` naming its notation, for pages (see nb-math.css).
+
+    MathML Core, what Chromium draws, has no ``menclose``; the page's
+    stylesheet draws the common notations on the ``mrow`` instead. Feeds and
+    epub keep ``menclose``: readers have no stylesheet of ours, and those with
+    full MathML draw it themselves.
+    """
+    if "<menclose" not in mathml:
+        return mathml
+    mathml = _MENCLOSE.sub(r'<mrow class="nb-menclose" data-notation="\1"', mathml)
+    return mathml.replace("</menclose>", "</mrow>")

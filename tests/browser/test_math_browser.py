@@ -93,3 +93,9 @@ def test_build_time_mathjax_fallback_shows_without_any_script(build_root: Any, n
         "getComputedStyle(document.querySelector('.nb-mathjax [mathbackground]')).backgroundColor"
     )
     assert background == "rgb(255, 255, 0)"
+    # \enclose{circle}{x}: Chromium has no menclose; our stylesheet draws the circle
+    circle = page.evaluate(
+        "(() => { const s = getComputedStyle(document.querySelector("
+        "'.nb-mathjax [data-notation=\"circle\"]')); return [s.borderTopStyle, s.borderTopLeftRadius]; })()"
+    )
+    assert circle == ["solid", "50%"]
