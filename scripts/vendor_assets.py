@@ -56,7 +56,19 @@ ASSETS: tuple[Asset, ...] = (
         "mathjax",
         "math",
         "mathjax",
-        ("es5/tex-mml-chtml.js", "es5/output/chtml/fonts/woff-v2/*.woff"),
+        # Every TeX extension, so what a page autoloads (cancel, color, braket,
+        # enclose, html...) or asks for with require is there.
+        # core, startup, tex-full and liteDOM run at build time for what KaTeX
+        # cannot render (sphinx_notebook.math.mathjax_fallback).
+        (
+            "es5/tex-mml-chtml.js",
+            "es5/output/chtml/fonts/woff-v2/*.woff",
+            "es5/input/tex/extensions/*.js",
+            "es5/core.js",
+            "es5/startup.js",
+            "es5/input/tex-full.js",
+            "es5/adaptors/liteDOM.js",
+        ),
     ),
     Asset("mermaid", "bundle", "mermaid", ("dist/mermaid.min.js",)),
     Asset(

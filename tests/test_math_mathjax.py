@@ -46,3 +46,31 @@ def test_users_html_math_renderer_wins(app):
     assert app.config.notebook_math_renderer == "katex"
     assert app.config.html_math_renderer == "mathjax"
     assert app.config.mathjax_path == "vendor/mathjax/tex-mml-chtml.js"
+
+
+@pytest.mark.sphinx("html", testroot="math", confoverrides={"notebook_math_renderer": "mathjax"})
+def test_every_extension_mathjax_can_autoload_ships(app):
+    """Pages using \\cancel, \\color, \\bra, \\enclose or \\href must not ask for a missing file."""
+    import re
+
+    app.build(force_all=True)
+    script = (app.outdir / MATHJAX).read_text(encoding="utf-8")
+    table = re.search(r"autoload:\(0,\w+\.expandable\)\((\{action:.*?\})\)", script)
+    assert table, "the autoload table of the vendored MathJax"
+    autoloaded = set(re.findall(r"(?:\{|\]\]?,)(\w+):\[", table.group(1)))
+    assert {
+        "action",
+        "cancel",
+        "color",
+        "braket",
+        "enclose",
+        "html",
+        "mhchem",
+        "unicode",
+        "verb",
+    } <= autoloaded
+    extensions = app.outdir / "_static" / "vendor" / "mathjax" / "input" / "tex" / "extensions"
+    shipped = {path.stem for path in extensions.glob("*.js")}
+    assert autoloaded <= shipped
+    # \require{...} can ask for any of them, mathtools and physics included
+    assert {"mathtools", "physics", "bbox", "empheq", "gensymb", "upgreek"} <= shipped

@@ -60,15 +60,10 @@ def localize(app: Sphinx, moment: datetime) -> datetime:
 
 def _mathml(app: Sphinx, node: nodes.Element, display: bool) -> str | None:
     try:
-        from sphinx_notebook.math.katex import prepare_environment, render_mathml, wrap_display
-        from sphinx_notebook.math.macros import katex_macros
+        from sphinx_notebook.math.html import node_mathml
     except ImportError:  # the math part is not there: leave Sphinx's own rendering
         return None
-    tex = node.astext()
-    if display:
-        nowrap = node.get("no-wrap", node.get("nowrap", False))
-        tex = prepare_environment(tex) if nowrap else wrap_display(tex)
-    return render_mathml(tex, display, katex_macros(app.config.notebook_math_macros))
+    return node_mathml(app.config, node)
 
 
 def feed_friendly(app: Sphinx, doctree: nodes.Element, post_url: str) -> None:

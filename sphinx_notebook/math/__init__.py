@@ -22,6 +22,8 @@ from sphinx_notebook.math.html import setup_katex
 from sphinx_notebook.math.macros import append_to_preamble, apply_macros
 from sphinx_notebook.math.math_assets import MATH_CSS, math_static_files
 from sphinx_notebook.math.mathjax import use_vendored_mathjax
+from sphinx_notebook.math.page_macros import setup_page_definitions
+from sphinx_notebook.math.tex_labels import setup_tex_labels
 from sphinx_notebook.math.theorem_domain import NotebookDomain, register_free_short_names
 from sphinx_notebook.math.theorems import (
     KIND_LABELS,
@@ -36,6 +38,7 @@ from sphinx_notebook.math.theorems import (
     reference_title,
     restore_document_numbers,
 )
+from sphinx_notebook.math.unclosed_dollars import setup_unclosed_dollars
 from sphinx_notebook.static_assets import ship_static
 from sphinx_notebook.user_config import is_user_set
 
@@ -80,6 +83,9 @@ def setup_rendering(app: Sphinx) -> None:
     setup_settings(app, "math")
     setup_katex(app)
     setup_amsmath_labels(app)
+    setup_page_definitions(app)
+    setup_tex_labels(app)
+    setup_unclosed_dollars(app)
     app.add_css_file(MATH_CSS)
     ship_static(app, math_static_files)
 

@@ -23,14 +23,23 @@ from sphinx_notebook.math.katex import (
     render_key,
     wrap_display,
 )
-from sphinx_notebook.math.macros import katex_macros
+from sphinx_notebook.math.page_macros import (
+    DEFINITIONS_ONLY,
+    PROBLEMS,
+    is_math,
+    node_definitions,
+    node_macros,
+    source_tex,
+)
 from sphinx_notebook.math.prefetch import Prefetcher, get_prefetcher
+from sphinx_notebook.math.tex_labels import strip_labels
 from sphinx_notebook.translations import _
 from sphinx_notebook.warning_types import WarningSubtype, get_logger, warn
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
+    from sphinx.config import Config
     from sphinx.writers.html5 import HTML5Translator
 
 logger = get_logger(__name__)
@@ -42,28 +51,57 @@ _MESSAGE_LIMIT = 60
 
 def formula(node: nodes.Element) -> tuple[str, bool]:
     """The TeX KaTeX gets for a math node, and whether it is displayed."""
+    tex = strip_labels(source_tex(node))  # the block carries them (see tex_labels)
     if not isinstance(node, nodes.math_block):
-        return node.astext(), False
+        return tex, False
     nowrap = node.get("no-wrap", node.get("nowrap", False))
-    return (prepare_environment if nowrap else wrap_display)(node.astext()), True
+    return (prepare_environment if nowrap else wrap_display)(tex), True
+
+
+def node_key(config: Config, node: nodes.Element, output: str = HTML_AND_MATHML) -> Key:
+    """The rendering of ``node`` in ``output``, with the page's definitions in effect."""
+    tex, display = formula(node)
+    return cache_key(tex, display, node_macros(config, node), output, node_definitions(node))
 
 
 def key_for(builder: Builder, node: nodes.Element) -> Key:
     """The rendering ``node`` needs with this builder (epub: MathML alone)."""
-    tex, display = formula(node)
     output = MATHML if builder.name.startswith("epub") else HTML_AND_MATHML
-    return cache_key(tex, display, katex_macros(builder.config.notebook_math_macros), output)
+    return node_key(builder.config, node, output)
+
+
+def node_mathml(config: Config, node: nodes.Element) -> str:
+    """MathML alone for ``node`` (feeds); its escaped TeX if it cannot be rendered."""
+    if node.get(DEFINITIONS_ONLY):
+        return ""
+    rendered = render_key(node_key(config, node, MATHML))
+    if rendered.html is None:
+        return f'<code class="nb-math-error">{html.escape(source_tex(node))}</code>'
+    return rendered.html
+
+
+def _shown(source: str) -> str:
+    return source if len(source) <= _MESSAGE_LIMIT else source[: _MESSAGE_LIMIT - 1] + "…"
 
 
 def _render_node(translator: HTML5Translator, node: nodes.Element) -> str:
-    """KaTeX markup for ``node``, or its escaped TeX with a warning at its file:line."""
+    """KaTeX markup for ``node``, or its escaped TeX, with one warning at its file:line if need be."""
     key = key_for(translator.builder, node)
     rendered = get_prefetcher().take(key) or render_key(key)
-    if rendered.html is not None:
-        return rendered.html
     source = node.astext().strip()
-    shown = source if len(source) <= _MESSAGE_LIMIT else source[: _MESSAGE_LIMIT - 1] + "…"
-    warn(logger, WarningSubtype.math, "KaTeX cannot render %r: %s", shown, rendered.error, location=node)
+    if rendered.html is not None:
+        if rendered.error:  # rendered, but a link or image in it was refused
+            warn(logger, WarningSubtype.math, "In %r: %s", _shown(source), rendered.error, location=node)
+        return rendered.html
+    reason = "; ".join([*(node.get(PROBLEMS) or []), rendered.error or ""])
+    warn(
+        logger,
+        WarningSubtype.math,
+        "Neither KaTeX nor MathJax can render %r: %s",
+        _shown(source),
+        reason,
+        location=node,
+    )
     tag = "div" if key[1] else "span"
     return (
         f'<{tag} class="nb-math-error" title="{html.escape(rendered.error or "", quote=True)}">'
@@ -72,7 +110,9 @@ def _render_node(translator: HTML5Translator, node: nodes.Element) -> str:
 
 
 def visit_inline(self: HTML5Translator, node: nodes.math) -> None:
-    """Inline ``$…$``: a span holding KaTeX's HTML and MathML."""
+    """Inline ``$…$``: a span holding KaTeX's HTML and MathML (nothing if it only defines)."""
+    if node.get(DEFINITIONS_ONLY):
+        raise nodes.SkipNode
     self.body.append(self.starttag(node, "span", "", CLASS="math nb-math"))
     self.body.append(_render_node(self, node))
     self.body.append("</span>")
@@ -81,6 +121,8 @@ def visit_inline(self: HTML5Translator, node: nodes.math) -> None:
 
 def visit_block(self: HTML5Translator, node: nodes.math_block) -> None:
     """Display math, with Sphinx's equation number and permalink when it has one."""
+    if node.get(DEFINITIONS_ONLY) and not node.get("number"):
+        raise nodes.SkipNode
     self.body.append(self.starttag(node, "div", CLASS="math nb-math"))
     if node.get("number"):
         number = get_node_equation_number(self, node)
@@ -115,13 +157,9 @@ def prefetch_document(app: Sphinx, doctree: nodes.document) -> None:
         return
     if app.parallel > 1 or not Prefetcher.available():
         return
-    keys = [key_for(builder, node) for node in doctree.findall(_is_math)]
+    keys = [key_for(builder, node) for node in doctree.findall(is_math)]
     if keys:
         get_prefetcher().submit(keys)
-
-
-def _is_math(node: nodes.Node) -> bool:
-    return isinstance(node, (nodes.math, nodes.math_block))
 
 
 def stop_prefetching(app: Sphinx, exception: BaseException | None) -> None:

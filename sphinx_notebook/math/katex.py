@@ -16,6 +16,8 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from sphinx_notebook.jsengine import JSError, get_engine
+from sphinx_notebook.math.link_policy import TRUST_SCRIPT
+from sphinx_notebook.math.mathjax_fallback import enclosures_for_css, tex_to_mathml, with_tex_annotation
 
 KATEX_SCRIPT = "katex/katex.min.js"
 
@@ -40,7 +42,11 @@ _LABEL = re.compile(r"\\(?:label\{[^{}]*\}|nonumber\b|notag\b)")
 
 @dataclass(frozen=True)
 class Rendered:
-    """KaTeX's markup for one formula, or the reason it could not parse it."""
+    """KaTeX's markup for one formula, or the reason it could not parse it.
+
+    Both are set when the formula rendered but something in it was refused
+    (a ``javascript:`` link): the page gets the markup, the build a warning.
+    """
 
     html: str | None
     error: str | None
@@ -50,13 +56,18 @@ class Rendered:
         return self.error is None
 
 
-Key = tuple[str, bool, str, str]
-"""What fixes a rendering: TeX, display mode, macros (as sorted JSON), output."""
+Key = tuple[str, bool, str, str, str]
+"""What fixes a rendering: TeX, display mode, macros (as sorted JSON), output, and
+the page's definitions as written (for MathJax, should KaTeX fail)."""
 
 _RENDER_MANY_JS = """
 dukpy.items.map(function (item) {
+  var refusals = [];
+  var options = item[1];
+  options.trust = nbTrust(refusals);
   try {
-    return [katex.renderToString(item[0], item[1]), null];
+    var markup = katex.renderToString(item[0], options);
+    return [markup, refusals.length ? refusals.join("; ") : null];
   } catch (e) {
     if (e instanceof katex.ParseError) {
       return [null, e.rawMessage || e.message];
@@ -68,10 +79,14 @@ dukpy.items.map(function (item) {
 
 
 def cache_key(
-    tex: str, display: bool, macros: dict[str, str] | None = None, output: str = HTML_AND_MATHML
+    tex: str,
+    display: bool,
+    macros: dict[str, str] | None = None,
+    output: str = HTML_AND_MATHML,
+    definitions: str = "",
 ) -> Key:
     """The cache key of a rendering (macros as KaTeX's option, see ``katex_macros``)."""
-    return (tex, display, json.dumps(macros or {}, sort_keys=True, ensure_ascii=False), output)
+    return (tex, display, json.dumps(macros or {}, sort_keys=True, ensure_ascii=False), output, definitions)
 
 
 class _RenderCache:
@@ -100,15 +115,52 @@ class _RenderCache:
 _cache = _RenderCache(8192)
 
 
+BATCH_SIZE = 200
+"""Formulas per engine call: enough to amortise the call, far below QuickJS's memory limit."""
+
+
 def render_many(keys: list[Key]) -> list[tuple[str | None, str | None]]:
-    """Render several formulas in one engine call: ``(html, error)`` for each.
+    """Render several formulas, a batch per engine call: ``(html, error)`` for each.
 
     One call costs about half a millisecond on top of KaTeX's own work, so
-    a document's formulas go together. Runs in helper processes too (see
-    ``prefetch``), hence plain tuples.
+    a document's formulas go together, ``BATCH_SIZE`` at a time. Runs in the
+    prefetch helper too (see ``prefetch``), hence plain tuples.
     """
     engine = get_engine()
     engine.load_vendor(KATEX_SCRIPT)
+    engine.load("sphinx_notebook/link_policy", TRUST_SCRIPT)
+    results: list[tuple[str | None, str | None]] = []
+    for start in range(0, len(keys), BATCH_SIZE):
+        results.extend(_render_batch(keys[start : start + BATCH_SIZE]))
+    return _fall_back_to_mathjax(keys, results)
+
+
+def _fall_back_to_mathjax(
+    keys: list[Key], results: list[tuple[str | None, str | None]]
+) -> list[tuple[str | None, str | None]]:
+    """MathML from MathJax for each formula KaTeX could not render; KaTeX's error if neither can."""
+    failed = [index for index, (markup, _error) in enumerate(results) if markup is None]
+    if not failed:
+        return results
+    fallback = tex_to_mathml([(keys[i][4] + keys[i][0], keys[i][1]) for i in failed])
+    results = list(results)
+    for index, (mathml, message) in zip(failed, fallback, strict=True):
+        if mathml is not None:  # the message, if any, names a refused link
+            mathml = with_tex_annotation(mathml, keys[index][0])
+            if keys[index][3] == HTML_AND_MATHML:
+                mathml = enclosures_for_css(mathml)
+            results[index] = (f'<span class="nb-mathjax">{mathml}</span>', message)
+        else:
+            results[index] = (None, f"{results[index][1]} (MathJax: {message})")
+    return results
+
+
+def _render_batch(keys: list[Key]) -> list[tuple[str | None, str | None]]:
+    """One engine call; when the engine itself fails (memory, stack), halve and retry.
+
+    Only a formula that fails alone keeps the engine's error, so one
+    pathological formula never costs its neighbours their rendering.
+    """
     items = [
         [
             tex,
@@ -121,12 +173,15 @@ def render_many(keys: list[Key]) -> list[tuple[str | None, str | None]]:
                 "macros": json.loads(macros_key),
             },
         ]
-        for tex, display, macros_key, output in keys
+        for tex, display, macros_key, output, _definitions in keys
     ]
     try:
-        return [(html, error) for html, error in engine.evaluate(_RENDER_MANY_JS, items=items)]
+        return [(html, error) for html, error in get_engine().evaluate(_RENDER_MANY_JS, items=items)]
     except JSError as error:  # the engine itself failed, not a formula
-        return [(None, str(error).splitlines()[0])] * len(keys)
+        if len(keys) == 1:
+            return [(None, str(error).splitlines()[0])]
+        middle = len(keys) // 2
+        return _render_batch(keys[:middle]) + _render_batch(keys[middle:])
 
 
 def cached(key: Key) -> Rendered | None:

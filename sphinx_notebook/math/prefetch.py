@@ -2,39 +2,92 @@
 
 QuickJS holds the GIL, and a serial ``sphinx-build`` leaves the second core
 idle while it parses. So when a document has been read, its formulas go to
-one forked helper process (its own QuickJS, see ``jsengine``) as a single
-batch; by the time Sphinx writes the page, the markup is usually waiting.
-Anything not prefetched (``-j N`` builds, one-core machines, no ``fork``, a
-helper that failed) is simply rendered in place, with the same result.
+one helper process (``python -m sphinx_notebook.math.render_helper``, its own
+QuickJS) as a single batch; by the time Sphinx writes the page, the markup is
+usually waiting.
+
+The helper is started with ``subprocess`` (fork and exec), never with a bare
+``fork``: it does not matter which threads the build process has (a test
+server, an IDE helper), so the helper runs whenever there is a spare core, and
+it runs the very ``render_many`` that rendering in place runs. Anything not
+prefetched (``-j N`` builds, one-core machines, a helper that failed) is
+rendered in place, with the same result.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import json
 import os
+import subprocess
 import sys
 import threading
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import IO
 
-from sphinx_notebook.math.katex import Key, Rendered, cached, remember, render_many
+from sphinx_notebook.math.katex import Key, Rendered, cached, remember
+
+HELPER_MODULE = "sphinx_notebook.math.render_helper"
+
+Results = list[tuple[str | None, str | None]]
+
+
+class _Helper:
+    """One helper process, spoken to by one thread at a time (one JSON line each way)."""
+
+    def __init__(self) -> None:
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(path for path in sys.path if path))
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", HELPER_MODULE],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+            text=True,
+            encoding="utf-8",
+        )
+
+    def render(self, keys: list[Key]) -> Results:
+        stdin: IO[str] | None = self._process.stdin
+        stdout: IO[str] | None = self._process.stdout
+        assert stdin is not None and stdout is not None
+        stdin.write(json.dumps(keys, ensure_ascii=False) + "\n")
+        stdin.flush()
+        line = stdout.readline()
+        if not line:
+            raise RuntimeError("the math helper process stopped")
+        return [(html, error) for html, error in json.loads(line)]
+
+    def close(self) -> None:
+        if self._process.stdin is not None:
+            self._process.stdin.close()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
 
 
 class Prefetcher:
-    """This process's helper pool and the renderings it still owes."""
+    """This process's helper and the renderings it still owes."""
 
     def __init__(self) -> None:
-        self._pool: ProcessPoolExecutor | None = None
-        self._pending: dict[Key, tuple[Future[list[tuple[str | None, str | None]]], int]] = {}
+        # One thread talks to the helper, so a large batch never blocks Sphinx.
+        self._thread: ThreadPoolExecutor | None = None
+        self._helper: _Helper | None = None
+        self._pending: dict[Key, tuple[Future[Results], int]] = {}
         self._lock = threading.Lock()
         self.pid = os.getpid()
 
     @staticmethod
     def available() -> bool:
-        """A spare core and a safe ``fork`` (a spawned helper would re-run ``sphinx-build``).
+        """A spare core for the helper to use."""
+        return (os.cpu_count() or 1) > 1
 
-        Linux only: macOS system libraries are not fork-safe.
-        """
-        return (os.cpu_count() or 1) > 1 and sys.platform.startswith("linux")
+    def _render(self, keys: list[Key]) -> Results:
+        """Runs on the talking thread: start the helper once, then send it ``keys``."""
+        if self._helper is None:
+            self._helper = _Helper()
+        return self._helper.render(keys)
 
     def submit(self, keys: list[Key]) -> None:
         """Start rendering ``keys`` (one document's formulas) in the helper."""
@@ -42,18 +95,9 @@ class Prefetcher:
             todo = [key for key in dict.fromkeys(keys) if key not in self._pending and cached(key) is None]
             if not todo:
                 return
-            if self._pool is None:
-                # Fork only from a single-threaded process: beside other threads
-                # (a test server, an IDE helper) the child can inherit a lock
-                # that some thread holds and hang. Render in place instead.
-                if threading.active_count() > 1:
-                    return
-                context = multiprocessing.get_context("fork")
-                self._pool = ProcessPoolExecutor(max_workers=1, mp_context=context)
-            try:
-                future = self._pool.submit(render_many, todo)
-            except RuntimeError:  # the pool broke or is shutting down: render in place instead
-                return
+            if self._thread is None:
+                self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nb-math-helper")
+            future = self._thread.submit(self._render, todo)
             for index, key in enumerate(todo):
                 self._pending[key] = (future, index)
 
@@ -66,7 +110,7 @@ class Prefetcher:
         future, index = entry
         try:
             html, error = future.result()[index]
-        except Exception:  # a crashed helper must not fail the build
+        except Exception:  # a crashed helper must not fail the build: render in place
             return None
         rendered = Rendered(html, error)
         remember(key, rendered)
@@ -75,14 +119,17 @@ class Prefetcher:
     def close(self) -> None:
         """Stop the helper at the end of a build (idle by then, so waiting is free)."""
         with self._lock:
-            pool, self._pool = self._pool, None
+            thread, self._thread = self._thread, None
             self._pending.clear()
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        if thread is not None:
+            thread.shutdown(wait=True, cancel_futures=True)
+        helper, self._helper = self._helper, None
+        if helper is not None:
+            helper.close()
 
 
 class _PrefetcherHolder:
-    """Holds this process's prefetcher; a forked child gets a fresh one."""
+    """Holds this process's prefetcher; a forked ``-j N`` worker gets a fresh one."""
 
     def __init__(self) -> None:
         self._prefetcher = Prefetcher()

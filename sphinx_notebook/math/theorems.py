@@ -52,6 +52,7 @@ def figtype(kind: str) -> str:
     """
     return FIGTYPE_PREFIX + kind
 
+
 PROOF_LABEL = N_("Proof")
 TOMBSTONE = "∎"
 
