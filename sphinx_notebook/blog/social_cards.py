@@ -1,0 +1,102 @@
+"""Social cards: each post's 1200x630 preview PNG, drawn once and cached by content.
+
+The SVG comes from social_card_svg, its text already turned into outlines of
+the hand-written font (card_glyphs), so the picture does not depend on the
+fonts a machine has. libvips rasterises it: the ``pyvips`` and
+``pyvips-binary`` wheels bring their own libraries, so nothing is needed from
+the system, and it was the fastest of the candidates measured (see the
+"Sharing" guide). Characters the hand-written font lacks are drawn from
+the fonts in ``notebook_social_card_fonts`` (outlines too), else in the
+system's fonts. The cache
+folder lives beside the doctrees and holds one PNG per distinct card content:
+an unchanged post costs a hash and a file comparison on rebuild. Cards are
+drawn in the main process at the end of the build (libvips cannot run in a
+process forked after it started, as ``-j N`` writers are); files are written
+to a temporary name and renamed, so a reader never sees half a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx_notebook.blog.social_card_svg import CardText, card_key, card_svg
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+CACHE_FOLDER = "nb-social-cards"
+OUTPUT_FOLDER = "_social"
+# Bump when the drawing changes, so cached cards are redrawn.
+CARD_VERSION = "2"
+# zlib level: 3 costs a third of the default 6's time for PNGs a few KiB larger.
+PNG_COMPRESSION = 3
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)  # mkstemp makes 0600 files, which a web server would not serve
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def rasterise(svg: str) -> bytes:
+    """PNG bytes of ``svg``, drawn by libvips."""
+    import pyvips
+
+    image = pyvips.Image.svgload_buffer(svg.encode("utf-8"))
+    return bytes(image.write_to_buffer(".png", compression=PNG_COMPRESSION, strip=True))
+
+
+def render_card(card: CardText, seed: int, cache: Path, extra_fonts: tuple[Path, ...] = ()) -> bytes:
+    """The card's PNG, from the cache when the same card was drawn before."""
+    fonts_key = "|".join(f"{font}:{font.stat().st_size}" for font in extra_fonts)
+    key = hashlib.sha256(f"{CARD_VERSION}\x1e{card_key(card, seed)}\x1e{fonts_key}".encode()).hexdigest()
+    cached = cache / f"{key[:24]}.png"
+    if cached.is_file():
+        return cached.read_bytes()
+    png = rasterise(card_svg(card, seed, extra_fonts))
+    write_atomically(cached, png)
+    return png
+
+
+def extra_fonts(app: Sphinx) -> tuple[Path, ...]:
+    """``notebook_social_card_fonts`` that exist (a missing one is reported once, at startup)."""
+    paths = (Path(app.confdir, name) for name in app.config.notebook_social_card_fonts)
+    return tuple(path for path in paths if path.is_file())
+
+
+def cache_dir(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / CACHE_FOLDER
+
+
+def card_path(pagename: str) -> str:
+    """Where a post's card goes, relative to the output folder."""
+    return f"{OUTPUT_FOLDER}/{pagename}.png"
+
+
+def card_for_post(app: Sphinx, post: Any, pagename: str, title: str) -> Path:
+    """Make ``_social/<page>.png`` the post's current card (from the cache when it is there)."""
+    config = app.config
+    date = post.date.strftime(config.post_date_format) if post.date else ""
+    card = CardText(
+        title=title,
+        site_name=str(config.blog_title or config.project),
+        date=date,
+        tags=tuple(str(tag) for tag in (post.tags or [])),
+    )
+    png = render_card(card, int(config.notebook_diagram_seed), cache_dir(app), extra_fonts(app))
+    target = Path(app.builder.outdir, card_path(pagename))
+    if not target.is_file() or target.read_bytes() != png:
+        write_atomically(target, png)
+    return target
