@@ -134,6 +134,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Feed formats written for the blog and each archive: any of 'atom', 'rss' (RSS 2.0) "
         "and 'json' (JSON Feed 1.1); each is announced in the page head and the Subscribe menu.",
         rebuild="html",
+        part="blog",
         check=_check_feed_formats,
     ),
     Setting(
@@ -143,14 +144,16 @@ SETTINGS: tuple[Setting, ...] = (
         "Draw a 1200x630 hand-drawn preview picture (og:image) for each post when the site's "
         "base URL is known; False turns them off. A post's front matter 'image:' wins.",
         rebuild="html",
+        part="blog",
     ),
     Setting(
         "notebook_social_card_fonts",
         [],
         (list, tuple),
-        "Font files (TrueType or OpenType, paths relative to conf.py) for card titles in scripts the "
+        "Font files (TrueType, OpenType or WOFF2, paths relative to conf.py) for card titles in scripts the "
         "hand-written font lacks, such as CJK; the system's fonts are tried after them.",
         rebuild="html",
+        part="blog",
     ),
     Setting(
         "notebook_sitemap",
@@ -159,6 +162,7 @@ SETTINGS: tuple[Setting, ...] = (
         "Write sitemap.xml and a robots.txt pointing at it when the site's base URL is known "
         "(a robots.txt of your own in html_extra_path wins).",
         rebuild="html",
+        part="blog",
     ),
 )
 

@@ -18,10 +18,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ablog.blog import Blog
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
+from sphinx_notebook.blog.ablog_adapter import Blog
 from sphinx_notebook.blog.drafts import current_drafts
 from sphinx_notebook.blog.feeds import FEED_BUILDERS, FORMATS, feed_formats, format_path, join_url, localize
 from sphinx_notebook.blog.head_tags import (
@@ -195,7 +195,7 @@ def collection_description(context: dict[str, Any]) -> str:
 
 def fallback_description(app: Sphinx, title: str) -> str:
     """For a page with no prose (a home page of post cards): the feed subtitle, else title and site."""
-    site_name = str(app.config.blog_title or app.config.project)
+    site_name = str(app.config.project or app.config.blog_title)
     subtitle = str(app.config.blog_feed_subtitle or "")
     if subtitle:
         return subtitle
@@ -231,7 +231,7 @@ def page_facts(app: Sphinx, pagename: str, context: dict[str, Any], doctree: Any
     is_post = bool(post is not None and post.published and post.date)
     title = page_title(context)
     metadata = app.env.metadata.get(pagename, {})
-    site_name = str(app.config.blog_title or app.config.project)
+    site_name = str(app.config.project or app.config.blog_title)
     if doctree is not None:
         given = str(metadata.get("description", ""))
         description = describe(doctree, given, fallback_description(app, title))

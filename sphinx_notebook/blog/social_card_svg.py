@@ -19,7 +19,7 @@ from sphinx_notebook.blog.card_glyphs import measure as text_width
 from sphinx_notebook.diagram.model import Shape
 from sphinx_notebook.diagram.strokes import Stroke, draw
 from sphinx_notebook.diagram.svg import escape, num
-from sphinx_notebook.jsengine import VENDOR_DIR
+from sphinx_notebook.jsengine import vendored_file
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 84
@@ -28,7 +28,12 @@ INK = "#24211c"
 MUTED = "#5d574e"
 ACCENT = "#a3342b"
 HIGHLIGHT = "#f0b429"
-HAND_FONT = VENDOR_DIR / "fonts" / "architects-daughter" / "architects-daughter-latin-400-normal.woff2"
+HAND_FONT = "fonts/architects-daughter/architects-daughter-latin-400-normal.woff2"
+
+
+def hand_font() -> Path:
+    """The vendored hand-written font (the diagram part ships it)."""
+    return vendored_file(HAND_FONT)
 TITLE_SIZES = (80, 70, 62, 54, 48, 42)
 MAX_LINES = 4
 TITLE_TOP = 170
@@ -134,7 +139,7 @@ def _paths(strokes: list[Stroke], colour: str, width: float) -> str:
 
 def card_svg(card: CardText, seed: int = 1, extra_fonts: tuple[Path, ...] = ()) -> str:
     """The card as a standalone SVG document (1200x630)."""
-    fonts = (HAND_FONT, *extra_fonts)
+    fonts = (hand_font(), *extra_fonts)
     tags = " ".join(f"#{card_text(tag)}" for tag in card.tags)
     description = " \u00b7 ".join(part for part in (card_text(card.site_name), card.date, tags) if part)
     title = card_text(card.title) or card_text(card.site_name)

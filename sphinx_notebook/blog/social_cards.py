@@ -91,7 +91,7 @@ def card_for_post(app: Sphinx, post: Any, pagename: str, title: str) -> Path:
     date = post.date.strftime(config.post_date_format) if post.date else ""
     card = CardText(
         title=title,
-        site_name=str(config.blog_title or config.project),
+        site_name=str(config.project or config.blog_title),
         date=date,
         tags=tuple(str(tag) for tag in (post.tags or [])),
     )

@@ -7,3 +7,4 @@ blog_feed_archives = True
 blog_authors = {"Ada": ("Ada Lovelace", "https://example.org/ada")}
 notebook_timezone = "Europe/Paris"
 notebook_feed_formats = ["atom", "rss", "json"]
+blog_feed_fulltext = True
