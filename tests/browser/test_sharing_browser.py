@@ -42,3 +42,13 @@ def test_open_menu_has_no_axe_violations(
     page.locator("details.nb-subscribe-menu summary").click()
     violations = axe(page)
     assert violations == [], describe(violations)
+
+
+def test_open_menu_fits_a_phone(site: str, new_page: Any) -> None:
+    page = new_page(viewport={"width": 360, "height": 740})
+    page.goto(site + "about.html")
+    page.locator("details.nb-subscribe-menu summary").click()
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    box = page.locator("details.nb-subscribe-menu ul").bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360
