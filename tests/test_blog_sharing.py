@@ -349,3 +349,10 @@ def test_a_description_set_with_html_meta_is_kept_alone(site):
     head = head_of(site.outdir / "meta.html")
     assert head.meta("description") == ["Set with html_meta."]
     assert head.one("og:description") == "Set with html_meta."
+
+
+def test_epub_pages_carry_no_sharing_tags(make_app, tmp_path):
+    app = build(make_app, tmp_path, "epub", buildername="epub")
+    page = (app.outdir / "posts" / "sums.xhtml").read_text(encoding="utf-8")
+    assert "og:title" not in page and "application/ld+json" not in page
+    assert not (app.outdir / "sitemap.xml").exists()

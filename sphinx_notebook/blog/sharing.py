@@ -268,8 +268,8 @@ def add_head_tags(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``html-page-context``: description, OpenGraph, JSON-LD, feeds and canonical link."""
-    if app.builder.format != "html":
-        return
+    if app.builder.format != "html" or app.builder.name.startswith("epub"):
+        return  # an e-book is not shared by URL
     facts, _post = page_facts(app, pagename, context, doctree)
     metatags = drop_viewport(str(context.get("metatags") or ""))
     opengraph = OPENGRAPH_EXTENSION not in app.extensions
