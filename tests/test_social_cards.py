@@ -153,7 +153,8 @@ def test_each_post_gets_a_card_and_rebuilds_reuse_it(make_app, tmp_path):
     assert (cards / "sums.png").stat().st_mtime_ns == stamp
     post.write_text(post.read_text().replace("# Sums of squares", "# Sums of two squares"))
     build(make_app, srcdir)
-    assert len(list(cache.glob("*.png"))) == 3  # a new title is a new card
+    assert len(list(cache.glob("*.png"))) == 2  # a new title is a new card; the old one is dropped
+    assert sorted(path.name for path in cache.glob("*.png")) != drawn
 
 
 def test_cards_can_be_turned_off(make_app, tmp_path):

@@ -179,11 +179,14 @@ def write_cards(app: Sphinx, exception: BaseException | None) -> None:
     """
     if exception is not None or not cards_on(app):
         return
-    from sphinx_notebook.blog.social_cards import card_for_post
+    from sphinx_notebook.blog.social_cards import cache_dir, card_for_post, prune_cache
 
-    for post in Blog(app).posts:
-        if post.published and post.date and own_image_source(app, post.docname) is None:
-            card_for_post(app, post, post.docname, str(post.title))
+    used = {
+        card_for_post(app, post, post.docname, str(post.title))
+        for post in Blog(app).posts
+        if post.published and post.date and own_image_source(app, post.docname) is None
+    }
+    prune_cache(cache_dir(app), used)
 
 
 def collection_description(context: dict[str, Any]) -> str:

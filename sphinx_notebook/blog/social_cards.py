@@ -58,16 +58,28 @@ def rasterise(svg: str) -> bytes:
     return bytes(image.write_to_buffer(".png", compression=PNG_COMPRESSION, strip=True))
 
 
-def render_card(card: CardText, seed: int, cache: Path, extra_fonts: tuple[Path, ...] = ()) -> bytes:
-    """The card's PNG, from the cache when the same card was drawn before."""
+def cache_file(card: CardText, seed: int, cache: Path, extra_fonts: tuple[Path, ...] = ()) -> Path:
+    """Where the card's PNG is cached: named by a hash of everything it depends on."""
     fonts_key = "|".join(f"{font}:{font.stat().st_size}" for font in extra_fonts)
     key = hashlib.sha256(f"{CARD_VERSION}\x1e{card_key(card, seed)}\x1e{fonts_key}".encode()).hexdigest()
-    cached = cache / f"{key[:24]}.png"
+    return cache / f"{key[:24]}.png"
+
+
+def render_card(card: CardText, seed: int, cache: Path, extra_fonts: tuple[Path, ...] = ()) -> bytes:
+    """The card's PNG, from the cache when the same card was drawn before."""
+    cached = cache_file(card, seed, cache, extra_fonts)
     if cached.is_file():
         return cached.read_bytes()
     png = rasterise(card_svg(card, seed, extra_fonts))
     write_atomically(cached, png)
     return png
+
+
+def prune_cache(cache: Path, used: set[Path]) -> None:
+    """Remove cached cards no post uses any more (a retitled post leaves its old card)."""
+    for path in cache.glob("*.png"):
+        if path not in used:
+            path.unlink(missing_ok=True)
 
 
 def extra_fonts(app: Sphinx) -> tuple[Path, ...]:
@@ -85,18 +97,23 @@ def card_path(pagename: str) -> str:
     return f"{OUTPUT_FOLDER}/{pagename}.png"
 
 
-def card_for_post(app: Sphinx, post: Any, pagename: str, title: str) -> Path:
-    """Make ``_social/<page>.png`` the post's current card (from the cache when it is there)."""
+def post_card(app: Sphinx, post: Any, title: str) -> CardText:
+    """What the card of ``post`` says."""
     config = app.config
-    date = post.date.strftime(config.post_date_format) if post.date else ""
-    card = CardText(
+    return CardText(
         title=title,
         site_name=str(config.project or config.blog_title),
-        date=date,
+        date=post.date.strftime(config.post_date_format) if post.date else "",
         tags=tuple(str(tag) for tag in (post.tags or [])),
     )
-    png = render_card(card, int(config.notebook_diagram_seed), cache_dir(app), extra_fonts(app))
+
+
+def card_for_post(app: Sphinx, post: Any, pagename: str, title: str) -> Path:
+    """Make ``_social/<page>.png`` the post's current card; the cache file it came from."""
+    card = post_card(app, post, title)
+    seed, fonts = int(app.config.notebook_diagram_seed), extra_fonts(app)
+    png = render_card(card, seed, cache_dir(app), fonts)
     target = Path(app.builder.outdir, card_path(pagename))
     if not target.is_file() or target.read_bytes() != png:
         write_atomically(target, png)
-    return target
+    return cache_file(card, seed, cache_dir(app), fonts)
