@@ -23,7 +23,15 @@ from sphinx.transforms import SphinxTransform
 
 from sphinx_notebook.blog.ablog_adapter import Blog
 from sphinx_notebook.blog.drafts import current_drafts
-from sphinx_notebook.blog.feeds import FEED_BUILDERS, FORMATS, feed_formats, format_path, join_url, localize
+from sphinx_notebook.blog.feeds import (
+    FEED_BUILDERS,
+    FORMATS,
+    UNSET_AUTHOR,
+    feed_formats,
+    format_path,
+    join_url,
+    localize,
+)
 from sphinx_notebook.blog.head_tags import (
     CARD_HEIGHT,
     CARD_WIDTH,
@@ -267,6 +275,12 @@ def page_facts(app: Sphinx, pagename: str, context: dict[str, Any], doctree: Any
     return facts, post
 
 
+def site_author(app: Sphinx) -> str:
+    """``author`` from conf.py, unless it is Sphinx's placeholder; else the project."""
+    author = str(app.config.author or "")
+    return author if author and author != UNSET_AUTHOR else str(app.config.project)
+
+
 def add_head_tags(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
@@ -284,15 +298,16 @@ def add_head_tags(
     )
     parts = [metatags.rstrip(), head_markup(facts, opengraph=opengraph, description=own_description)]
     if facts.is_post:
-        parts.append(script_tag(blog_posting(facts, str(app.config.author or ""))))
+        parts.append(script_tag(blog_posting(facts, site_author(app))))
     elif pagename == app.config.root_doc:
         parts.append(script_tag(website(facts)))
     context["metatags"] = "\n".join(part for part in parts if part) + "\n"
     if facts.url and not context.get("pageurl"):
         context["pageurl"] = facts.url  # basic/layout.html turns it into <link rel="canonical">
     if facts.feeds:
-        context["nb_feed_links"] = [
-            {"type": mime, "title": title, "href": href, "label": title.rpartition("(")[2].rstrip(")")}
+        labels = {mime: label for mime, label, _writer in FORMATS.values()}
+        context["nb_feed_links"] = [  # the main feed in each format, for the Subscribe menu
+            {"type": mime, "title": title, "href": href, "label": labels[mime]}
             for mime, title, href in facts.feeds[: len(feed_formats(app))]
         ]
         context["nb_feed_url"] = facts.feeds[0][2]
