@@ -43,6 +43,7 @@ from sphinx_notebook.blog.head_tags import (
 from sphinx_notebook.blog.page_description import describe, shorten
 from sphinx_notebook.blog.sitemap import SitemapEntry, robots_txt, sitemap_xml
 from sphinx_notebook.blog.structured_data import blog_posting, script_tag, website
+from sphinx_notebook.translations import N_, _
 from sphinx_notebook.warning_types import WarningSubtype, get_logger, warn
 
 if TYPE_CHECKING:
@@ -213,6 +214,14 @@ def fallback_description(app: Sphinx, title: str) -> str:
     return site_name if title == site_name else f"{title} - {site_name}"
 
 
+# (menu label, footer link, head title with the feed's name) per format, translated where shown.
+FEED_WORDS = {
+    "atom": (N_("Atom"), N_("Atom feed"), N_("%s (Atom feed)")),
+    "rss": (N_("RSS"), N_("RSS feed"), N_("%s (RSS feed)")),
+    "json": (N_("JSON Feed"), N_("JSON Feed"), N_("%s (JSON Feed)")),
+}
+
+
 def feed_announcements(app: Sphinx, context: dict[str, Any]) -> list[tuple[str, str, str]]:
     """(MIME type, title, href) of the main feeds and this archive page's own ones."""
     if app.builder.name not in FEED_BUILDERS or not app.config.blog_baseurl:
@@ -221,18 +230,27 @@ def feed_announcements(app: Sphinx, context: dict[str, Any]) -> list[tuple[str, 
     if blog is None:
         return []
     pathto = context["pathto"]
-    title = app.config.blog_title
-    atom_paths = [(f"{app.config.blog_path.strip('/')}/atom.xml", title)]
+    atom_paths = [(f"{app.config.blog_path.strip('/')}/atom.xml", str(app.config.blog_title))]
     collection: Any = context.get("collection")
     own_page = collection is None or collection is blog.posts or collection is blog.drafts
     if not own_page and app.config.blog_feed_archives and len(collection) and collection.path:
-        atom_paths.append((f"{collection.path}/atom.xml", f"{title} - {collection}"))
+        atom_paths.append((f"{collection.path}/atom.xml", page_title(context)))
     found = []
     for atom_path, feed_title in atom_paths:
         for name in feed_formats(app):
-            mime, label, _writer = FORMATS[name]
-            found.append((mime, f"{feed_title} ({label})", pathto(format_path(atom_path, name), 1)))
+            mime = FORMATS[name][0]
+            found.append((mime, _(FEED_WORDS[name][2]) % feed_title, pathto(format_path(atom_path, name), 1)))
     return found
+
+
+def feed_links(app: Sphinx, facts: PageFacts) -> list[dict[str, str]]:
+    """The main feed in each format, for the theme's Subscribe menu and footer."""
+    names = feed_formats(app)
+    links = []
+    for name, (mime, title, href) in zip(names, facts.feeds[: len(names)], strict=True):
+        label, footer_name, _title = FEED_WORDS[name]
+        links.append({"type": mime, "title": title, "href": href, "label": _(label), "name": _(footer_name)})
+    return links
 
 
 def page_facts(app: Sphinx, pagename: str, context: dict[str, Any], doctree: Any) -> tuple[PageFacts, Any]:
@@ -305,11 +323,7 @@ def add_head_tags(
     if facts.url and not context.get("pageurl"):
         context["pageurl"] = facts.url  # basic/layout.html turns it into <link rel="canonical">
     if facts.feeds:
-        labels = {mime: label for mime, label, _writer in FORMATS.values()}
-        context["nb_feed_links"] = [  # the main feed in each format, for the Subscribe menu
-            {"type": mime, "title": title, "href": href, "label": labels[mime]}
-            for mime, title, href in facts.feeds[: len(feed_formats(app))]
-        ]
+        context["nb_feed_links"] = feed_links(app, facts)
         context["nb_feed_url"] = facts.feeds[0][2]
 
 
