@@ -119,6 +119,15 @@ def test_describe_prefers_the_given_text_then_the_first_paragraph():
     assert describe(None, fallback="Site") == "Site"
 
 
+def test_formulas_read_as_text_in_descriptions():
+    from docutils import nodes
+
+    doc = nodes.document(None, None)  # type: ignore[arg-type]
+    formula = nodes.math("", r"\eta \le \frac{1}{L}")
+    doc += nodes.paragraph("", "", nodes.Text("Step "), formula, nodes.Text("."))
+    assert describe(doc) == "Step \u03b7 \u2264 \\frac{1}{L}."
+
+
 def test_head_markup_escapes_and_leaves_out_unknown_parts():
     facts = PageFacts(title='A "quoted" <title>', site_name="S & Co", description="d")
     markup = head_markup(facts)
@@ -145,7 +154,7 @@ def test_drop_viewport_keeps_other_tags():
 def test_post_head_has_description_opengraph_twitter_and_canonical(site):
     head = head_of(site.outdir / "posts" / "sums.html")
     description = head.one("description")
-    assert description.startswith("Every prime p \\equiv 1 \\pmod 4 is a sum of two squares")
+    assert description.startswith("Every prime p \u2261 1 mod 4 is a sum of two squares")
     assert len(description) <= 160 and description.endswith("\u2026")
     assert "not the description" not in description  # the note box is skipped
     url = BASE + "posts/sums.html"
