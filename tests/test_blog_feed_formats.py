@@ -75,6 +75,7 @@ def test_rss_writer_gives_a_valid_rss_2_document():
     assert item.content[0].value == "<p>x &lt; y</p>"
     assert item.author == "Me"  # the feed's author when the post names none
     assert [tag.term for tag in item.tags] == ["math"]
+    assert item.updated == "2024-01-03T00:00:00+01:00"
 
 
 def test_json_feed_writer_has_the_required_fields():

@@ -3,7 +3,8 @@
 Some readers and podcatcher-style tools still only take RSS. The channel
 carries an ``atom:link rel="self"`` (as the RSS Advisory Board recommends),
 each item the full HTML in ``content:encoded`` and its summary (or, without
-one, the same HTML) in ``description``. Dates are RFC 822, from the posts;
+one, the same HTML) in ``description``, and an ``atom:updated`` when the post
+was updated. Dates are RFC 822, from the posts;
 the output depends only on the input.
 """
 
@@ -13,7 +14,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime
 from email.utils import format_datetime
 
-from sphinx_notebook.blog.atom import Feed
+from sphinx_notebook.blog.atom import Feed, rfc3339
 
 ATOM_NS = "http://www.w3.org/2005/Atom"
 CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
@@ -56,6 +57,8 @@ def rss_xml(feed: Feed) -> bytes:
         _text(item, "link", entry.url)
         _text(item, "guid", entry.id, isPermaLink="true" if entry.id == entry.url else "false")
         _text(item, "pubDate", rfc822(entry.published))
+        if entry.updated != entry.published:  # RSS has no element of its own for it
+            _text(item, f"{{{ATOM_NS}}}updated", rfc3339(entry.updated))
         for author in entry.authors or (feed.author,):
             _text(item, f"{{{DC_NS}}}creator", author.name)
         for _term, label in entry.categories:
