@@ -211,6 +211,8 @@ def test_home_page_is_a_website_and_other_pages_are_not_articles(site):
     assert home.jsonld[0]["name"] == "Share test"
     assert home.one("og:type") == "website"
     assert home.one("description")  # no prose: a fallback, never empty
+    assert home.one("og:image") == BASE + "_social/index.png"  # the site's card
+    assert home.one("og:image:alt") == "Share test"
     about = head_of(site.outdir / "about.html")
     assert about.one("description") == "About this notebook: who writes it & why."
     assert about.one("og:type") == "website"

@@ -144,7 +144,8 @@ def test_each_post_gets_a_card_and_rebuilds_reuse_it(make_app, tmp_path):
     assert not (cards / "draft.png").exists()
     cache = Path(app.doctreedir) / "nb-social-cards"
     drawn = sorted(path.name for path in cache.glob("*.png"))
-    assert len(drawn) == 2  # sums and unicode; cover has its own picture
+    assert len(drawn) == 3  # sums, unicode and the home page; cover has its own picture
+    assert png_size((app.outdir / "_social" / "index.png").read_bytes()) == (1200, 630)
     stamp = (cards / "sums.png").stat().st_mtime_ns
     post = srcdir / "posts" / "sums.md"
     post.write_text(post.read_text().replace("Second paragraph.", "Second paragraph, edited."))
@@ -153,7 +154,7 @@ def test_each_post_gets_a_card_and_rebuilds_reuse_it(make_app, tmp_path):
     assert (cards / "sums.png").stat().st_mtime_ns == stamp
     post.write_text(post.read_text().replace("# Sums of squares", "# Sums of two squares"))
     build(make_app, srcdir)
-    assert len(list(cache.glob("*.png"))) == 2  # a new title is a new card; the old one is dropped
+    assert len(list(cache.glob("*.png"))) == 3  # a new title is a new card; the old one is dropped
     assert sorted(path.name for path in cache.glob("*.png")) != drawn
 
 

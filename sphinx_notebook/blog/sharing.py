@@ -17,6 +17,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
@@ -182,19 +183,23 @@ def card_image(app: Sphinx, pagename: str, title: str) -> Image | None:
 def write_cards(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: draw the card of every published post without a picture of its own.
 
+    The home page gets the site's card: the project's name over the site's host.
+
     Drawn in the main process once every page is written: libvips, like most
     libraries with thread pools, cannot be used in a process forked after it
     started, which is what ``-j N`` writers are.
     """
     if exception is not None or not cards_on(app):
         return
-    from sphinx_notebook.blog.social_cards import cache_dir, card_for_post, prune_cache
+    from sphinx_notebook.blog.social_cards import cache_dir, card_for_post, card_for_site, prune_cache
 
     used = {
         card_for_post(app, post, post.docname, str(post.title))
         for post in Blog(app).posts
         if post.published and post.date and own_image_source(app, post.docname) is None
     }
+    if app.config.root_doc not in Blog(app):
+        used.add(card_for_site(app, app.config.root_doc, urlsplit(site_base(app)).netloc))
     prune_cache(cache_dir(app), used)
 
 
@@ -275,6 +280,8 @@ def page_facts(app: Sphinx, pagename: str, context: dict[str, Any], doctree: Any
         image = own_image(app, pagename, title)
         if image is None and is_post:
             image = card_image(app, pagename, title)
+    elif pagename == app.config.root_doc and post is None:
+        image = card_image(app, pagename, site_name)  # the site's own card, for links to the home page
     facts = PageFacts(
         title=title,
         site_name=site_name,

@@ -110,7 +110,17 @@ def post_card(app: Sphinx, post: Any, title: str) -> CardText:
 
 def card_for_post(app: Sphinx, post: Any, pagename: str, title: str) -> Path:
     """Make ``_social/<page>.png`` the post's current card; the cache file it came from."""
-    card = post_card(app, post, title)
+    return write_card(app, post_card(app, post, title), pagename)
+
+
+def card_for_site(app: Sphinx, pagename: str, host: str) -> Path:
+    """The home page's card: the project's name, the site's host above it, the feed subtitle below."""
+    subtitle = str(app.config.blog_feed_subtitle or "")
+    return write_card(app, CardText(title=str(app.config.project), site_name=host, date=subtitle), pagename)
+
+
+def write_card(app: Sphinx, card: CardText, pagename: str) -> Path:
+    """Make ``_social/<page>.png`` show ``card``; the cache file it came from."""
     seed, fonts = int(app.config.notebook_diagram_seed), extra_fonts(app)
     png = render_card(card, seed, cache_dir(app), fonts)
     target = Path(app.builder.outdir, card_path(pagename))
