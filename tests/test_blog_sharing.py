@@ -211,13 +211,13 @@ def test_home_page_is_a_website_and_other_pages_are_not_articles(site):
     assert home.jsonld[0]["name"] == "Share test"
     assert home.one("og:type") == "website"
     assert home.one("description")  # no prose: a fallback, never empty
-    assert home.one("og:image") == BASE + "_social/index.png"  # the site's card
+    assert home.one("og:image") == BASE + "_social/_site.png"  # the site's card
     assert home.one("og:image:alt") == "Share test"
     about = head_of(site.outdir / "about.html")
     assert about.one("description") == "About this notebook: who writes it & why."
     assert about.one("og:type") == "website"
     assert about.jsonld == []
-    assert about.meta("og:image") == []
+    assert about.meta("og:image") == [BASE + "_social/_site.png"]
 
 
 def test_tag_page_describes_its_posts_and_announces_its_feeds(site):

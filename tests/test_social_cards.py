@@ -144,8 +144,8 @@ def test_each_post_gets_a_card_and_rebuilds_reuse_it(make_app, tmp_path):
     assert not (cards / "draft.png").exists()
     cache = Path(app.doctreedir) / "nb-social-cards"
     drawn = sorted(path.name for path in cache.glob("*.png"))
-    assert len(drawn) == 3  # sums, unicode and the home page; cover has its own picture
-    assert png_size((app.outdir / "_social" / "index.png").read_bytes()) == (1200, 630)
+    assert len(drawn) == 3  # sums, unicode and the site's; cover has its own picture
+    assert png_size((app.outdir / "_social" / "_site.png").read_bytes()) == (1200, 630)
     stamp = (cards / "sums.png").stat().st_mtime_ns
     post = srcdir / "posts" / "sums.md"
     post.write_text(post.read_text().replace("Second paragraph.", "Second paragraph, edited."))

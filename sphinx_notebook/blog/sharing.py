@@ -180,10 +180,19 @@ def card_image(app: Sphinx, pagename: str, title: str) -> Image | None:
     return Image(url, title, CARD_WIDTH, CARD_HEIGHT, "image/png")
 
 
+def site_card_image(app: Sphinx, site_name: str) -> Image | None:
+    """Where the site's card will be: the preview of every page that is not a post."""
+    if not cards_on(app):
+        return None
+    from sphinx_notebook.blog.social_cards import SITE_CARD
+
+    return Image(join_url(site_base(app), SITE_CARD), site_name, CARD_WIDTH, CARD_HEIGHT, "image/png")
+
+
 def write_cards(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: draw the card of every published post without a picture of its own.
 
-    The home page gets the site's card: the project's name over the site's host.
+    Other pages share the site's card: the project's name under the site's host.
 
     Drawn in the main process once every page is written: libvips, like most
     libraries with thread pools, cannot be used in a process forked after it
@@ -198,8 +207,7 @@ def write_cards(app: Sphinx, exception: BaseException | None) -> None:
         for post in Blog(app).posts
         if post.published and post.date and own_image_source(app, post.docname) is None
     }
-    if app.config.root_doc not in Blog(app):
-        used.add(card_for_site(app, app.config.root_doc, urlsplit(site_base(app)).netloc))
+    used.add(card_for_site(app, urlsplit(site_base(app)).netloc))
     prune_cache(cache_dir(app), used)
 
 
@@ -280,8 +288,8 @@ def page_facts(app: Sphinx, pagename: str, context: dict[str, Any], doctree: Any
         image = own_image(app, pagename, title)
         if image is None and is_post:
             image = card_image(app, pagename, title)
-    elif pagename == app.config.root_doc and post is None:
-        image = card_image(app, pagename, site_name)  # the site's own card, for links to the home page
+    elif post is None and pagename not in current_drafts(app):
+        image = site_card_image(app, site_name)  # any other page previews as the site
     facts = PageFacts(
         title=title,
         site_name=site_name,

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 CACHE_FOLDER = "nb-social-cards"
 OUTPUT_FOLDER = "_social"
+# The preview of every page that is not a post (only a top-level post named "_site" would clash).
+SITE_CARD = f"{OUTPUT_FOLDER}/_site.png"
 # Bump when the drawing changes, so cached cards are redrawn.
 CARD_VERSION = "2"
 # zlib level: 3 costs a third of the default 6's time for PNGs a few KiB larger.
@@ -110,20 +112,21 @@ def post_card(app: Sphinx, post: Any, title: str) -> CardText:
 
 def card_for_post(app: Sphinx, post: Any, pagename: str, title: str) -> Path:
     """Make ``_social/<page>.png`` the post's current card; the cache file it came from."""
-    return write_card(app, post_card(app, post, title), pagename)
+    return write_card(app, post_card(app, post, title), card_path(pagename))
 
 
-def card_for_site(app: Sphinx, pagename: str, host: str) -> Path:
-    """The home page's card: the project's name, the site's host above it, the feed subtitle below."""
+def card_for_site(app: Sphinx, host: str) -> Path:
+    """The site's card: the project's name, the site's host above it, the feed subtitle below."""
     subtitle = str(app.config.blog_feed_subtitle or "")
-    return write_card(app, CardText(title=str(app.config.project), site_name=host, date=subtitle), pagename)
+    card = CardText(title=str(app.config.project), site_name=host, date=subtitle)
+    return write_card(app, card, SITE_CARD)
 
 
-def write_card(app: Sphinx, card: CardText, pagename: str) -> Path:
-    """Make ``_social/<page>.png`` show ``card``; the cache file it came from."""
+def write_card(app: Sphinx, card: CardText, relative: str) -> Path:
+    """Make ``relative`` (under the output folder) show ``card``; the cache file it came from."""
     seed, fonts = int(app.config.notebook_diagram_seed), extra_fonts(app)
     png = render_card(card, seed, cache_dir(app), fonts)
-    target = Path(app.builder.outdir, card_path(pagename))
+    target = Path(app.builder.outdir, relative)
     if not target.is_file() or target.read_bytes() != png:
         write_atomically(target, png)
     return cache_file(card, seed, cache_dir(app), fonts)
