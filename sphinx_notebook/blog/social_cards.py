@@ -18,6 +18,7 @@ to a temporary name and renamed, so a reader never sees half a file.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import tempfile
 from pathlib import Path
@@ -56,8 +57,11 @@ def rasterise(svg: str) -> bytes:
     """PNG bytes of ``svg``, drawn by libvips."""
     import pyvips
 
+    # pyvips forwards libvips' chatter ("threadpool completed with 2 workers") to
+    # Python logging at INFO; a site whose logging is set up at INFO showed it.
+    logging.getLogger("pyvips").setLevel(logging.WARNING)
     image = pyvips.Image.svgload_buffer(svg.encode("utf-8"))
-    return bytes(image.write_to_buffer(".png", compression=PNG_COMPRESSION, strip=True))
+    return bytes(image.write_to_buffer(".png", compression=PNG_COMPRESSION))
 
 
 def cache_file(card: CardText, seed: int, cache: Path, extra_fonts: tuple[Path, ...] = ()) -> Path:
