@@ -66,6 +66,17 @@ def _check_timezone(value: Any) -> str | None:
     return None
 
 
+FEED_FORMATS = ("atom", "rss", "json")
+
+
+def _check_feed_formats(value: Any) -> str | None:
+    unknown = [name for name in value if name not in FEED_FORMATS]
+    if unknown or not value:
+        options = ", ".join(repr(name) for name in FEED_FORMATS)
+        return f"{unknown[0]!r} is not a feed format (use {options})" if unknown else "no feed format given"
+    return None
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting(
         "notebook_math_renderer",
@@ -113,6 +124,43 @@ SETTINGS: tuple[Setting, ...] = (
         220,
         (int,),
         "Reading speed used for the reading time shown on posts and listings.",
+        rebuild="html",
+        part="blog",
+    ),
+    Setting(
+        "notebook_feed_formats",
+        ["atom"],
+        (list, tuple),
+        "Feed formats written for the blog and each archive: any of 'atom', 'rss' (RSS 2.0) "
+        "and 'json' (JSON Feed 1.1); each is announced in the page head and the Subscribe menu.",
+        rebuild="html",
+        part="blog",
+        check=_check_feed_formats,
+    ),
+    Setting(
+        "notebook_social_cards",
+        True,
+        (bool,),
+        "Draw a 1200x630 hand-drawn preview picture (og:image) for each post when the site's "
+        "base URL is known; False turns them off. A post's front matter 'image:' wins.",
+        rebuild="html",
+        part="blog",
+    ),
+    Setting(
+        "notebook_social_card_fonts",
+        [],
+        (list, tuple),
+        "Font files (TrueType, OpenType or WOFF2, paths relative to conf.py) for card titles in scripts the "
+        "hand-written font lacks, such as CJK; the system's fonts are tried after them.",
+        rebuild="html",
+        part="blog",
+    ),
+    Setting(
+        "notebook_sitemap",
+        True,
+        (bool,),
+        "Write sitemap.xml and a robots.txt pointing at it when the site's base URL is known "
+        "(a robots.txt of your own in html_extra_path wins).",
         rebuild="html",
         part="blog",
     ),

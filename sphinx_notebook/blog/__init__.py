@@ -9,6 +9,8 @@ Docs' canonical URL (readthedocs). ``extensions = ["sphinx_notebook.blog"]``
 loads this part alone (with ablog), under any theme: it ships its own
 stylesheet for post lists and post meta, and templates for ablog's pages
 that extend the theme's own ``page.html``.
+Sharing (sharing) adds description, OpenGraph, JSON-LD, canonical link,
+social cards and the sitemap.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from sphinx_notebook.blog.listings import setup_listings
 from sphinx_notebook.blog.numbering import setup_numbering
 from sphinx_notebook.blog.parallel import setup_parallel
 from sphinx_notebook.blog.readthedocs import setup_readthedocs
+from sphinx_notebook.blog.sharing import setup_sharing
 from sphinx_notebook.config import setup_settings
 
 if TYPE_CHECKING:
@@ -49,6 +52,7 @@ def setup_blog(app: Sphinx) -> None:
     setup_feeds(app)
     setup_parallel(app)
     setup_numbering(app)
+    setup_sharing(app)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

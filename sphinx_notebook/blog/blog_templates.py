@@ -52,15 +52,6 @@ def theme_name(app: Sphinx) -> str | None:
     return getattr(getattr(app.builder, "theme", None), "name", None)
 
 
-def _alternate_link(href: str, title: str) -> str:
-    from html import escape
-
-    return (
-        f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" '
-        f'href="{escape(href)}" />\n'
-    )
-
-
 def draw_blog_pages(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
 ) -> str | None:
@@ -69,13 +60,7 @@ def draw_blog_pages(
         return None
     render = app.builder.templates.render  # type: ignore[attr-defined]
     own_theme = theme_name(app) == OWN_THEME
-    if not own_theme:
-        links = []
-        if context.get("nb_feed_url"):
-            links.append(_alternate_link(context["nb_feed_url"], context.get("nb_feed_title") or ""))
-        if context.get("nb_collection_feed_url"):
-            links.append(_alternate_link(context["nb_collection_feed_url"], str(context.get("title", ""))))
-        context["metatags"] = context.get("metatags", "") + "".join(links)
+    # Feed <link rel="alternate"> tags, every format, every theme: sharing.add_head_tags.
     fragment = LISTING_FRAGMENTS.get(templatename)
     if fragment is not None:
         context["body"] = render(fragment, context)

@@ -11,6 +11,7 @@ own URL), a feed-level author, links absolute against ``blog_baseurl``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,17 +24,46 @@ from sphinx_notebook.blog.ablog_adapter import Blog
 from sphinx_notebook.blog.archivetitles import collection_title
 from sphinx_notebook.blog.atom import Entry, Feed, Person, feed_xml, newest
 from sphinx_notebook.blog.feedhtml import clean_entry_html
+from sphinx_notebook.blog.json_feed import json_feed_bytes
 from sphinx_notebook.blog.render import excerpt_tree, fulltext_tree, resolve, to_html
+from sphinx_notebook.blog.rss_feed import rss_xml
 from sphinx_notebook.translations import _
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.application import Sphinx
 
     from sphinx_notebook.blog.ablog_adapter import Post
 
 FEED_BUILDERS = ("html", "dirhtml")
+# name in notebook_feed_formats: (MIME type, label, writer)
+FORMATS: dict[str, tuple[str, str, Callable[[Feed], bytes]]] = {
+    "atom": ("application/atom+xml", "Atom", feed_xml),
+    "rss": ("application/rss+xml", "RSS", rss_xml),
+    "json": ("application/feed+json", "JSON Feed", json_feed_bytes),
+}
 EPOCH = datetime(1970, 1, 1)
 UNSET_AUTHOR = "Author name not set"
+
+
+def format_path(atom_path: str, name: str) -> str:
+    """Where the ``name`` twin of the Atom feed at ``atom_path`` goes (``blog/rss.xml``)."""
+    if name == "atom":
+        return atom_path
+    folder, _, file = atom_path.rpartition("/")
+    root = file.removesuffix(".xml")
+    if root == "atom":
+        file = "rss.xml" if name == "rss" else "feed.json"
+    else:  # a feed template of the user's own (blog_feed_templates)
+        file = f"{root}-rss.xml" if name == "rss" else f"{root}.json"
+    return f"{folder}/{file}" if folder else file
+
+
+def feed_formats(app: Sphinx) -> list[str]:
+    """``notebook_feed_formats`` in a fixed order (atom, rss, json)."""
+    wanted = set(app.config.notebook_feed_formats or ())
+    return [name for name in FORMATS if name in wanted]
 
 
 def package_version() -> str:
@@ -207,12 +237,16 @@ def write_feeds(app: Sphinx) -> list[Any]:
     if app.builder.name not in FEED_BUILDERS or not app.config.blog_baseurl:
         return []
     outdir = Path(app.builder.outdir)
-    for path, feed in FeedWriter(app).all_feeds():
-        target = outdir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        data = feed_xml(feed)
-        if not target.is_file() or target.read_bytes() != data:
-            target.write_bytes(data)
+    formats = feed_formats(app)
+    for atom_path, feed in FeedWriter(app).all_feeds():
+        for name in formats:
+            path = format_path(atom_path, name)
+            self_url = join_url(app.config.blog_baseurl, path)
+            data = FORMATS[name][2](replace(feed, id=self_url, self_url=self_url))
+            target = outdir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not target.is_file() or target.read_bytes() != data:
+                target.write_bytes(data)
     return []
 
 

@@ -1,0 +1,136 @@
+"""Social cards: each post's 1200x630 preview PNG, drawn once and cached by content.
+
+The SVG comes from social_card_svg, its text already turned into outlines of
+the hand-written font (card_glyphs), so the picture does not depend on the
+fonts a machine has. libvips rasterises it: the ``pyvips`` and
+``pyvips-binary`` wheels bring their own libraries, so nothing is needed from
+the system, and it was the fastest of the candidates measured (see the
+"Sharing" guide). Characters the hand-written font lacks are drawn from
+the fonts in ``notebook_social_card_fonts`` (outlines too), else in the
+system's fonts. The cache
+folder lives beside the doctrees and holds one PNG per distinct card content:
+an unchanged post costs a hash and a file comparison on rebuild. Cards are
+drawn in the main process at the end of the build (libvips cannot run in a
+process forked after it started, as ``-j N`` writers are); files are written
+to a temporary name and renamed, so a reader never sees half a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx_notebook.blog.social_card_svg import CardText, card_key, card_svg
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+CACHE_FOLDER = "nb-social-cards"
+OUTPUT_FOLDER = "_social"
+# The preview of every page that is not a post (only a top-level post named "_site" would clash).
+SITE_CARD = f"{OUTPUT_FOLDER}/_site.png"
+# Bump when the drawing changes, so cached cards are redrawn.
+CARD_VERSION = "2"
+# zlib level: 3 costs a third of the default 6's time for PNGs a few KiB larger.
+PNG_COMPRESSION = 3
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)  # mkstemp makes 0600 files, which a web server would not serve
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def rasterise(svg: str) -> bytes:
+    """PNG bytes of ``svg``, drawn by libvips."""
+    import pyvips
+
+    # pyvips forwards libvips' chatter ("threadpool completed with 2 workers") to
+    # Python logging at INFO; a site whose logging is set up at INFO showed it.
+    logging.getLogger("pyvips").setLevel(logging.WARNING)
+    image = pyvips.Image.svgload_buffer(svg.encode("utf-8"))
+    return bytes(image.write_to_buffer(".png", compression=PNG_COMPRESSION))
+
+
+def cache_file(card: CardText, seed: int, cache: Path, extra_fonts: tuple[Path, ...] = ()) -> Path:
+    """Where the card's PNG is cached: named by a hash of everything it depends on."""
+    fonts_key = "|".join(f"{font}:{font.stat().st_size}" for font in extra_fonts)
+    key = hashlib.sha256(f"{CARD_VERSION}\x1e{card_key(card, seed)}\x1e{fonts_key}".encode()).hexdigest()
+    return cache / f"{key[:24]}.png"
+
+
+def render_card(card: CardText, seed: int, cache: Path, extra_fonts: tuple[Path, ...] = ()) -> bytes:
+    """The card's PNG, from the cache when the same card was drawn before."""
+    cached = cache_file(card, seed, cache, extra_fonts)
+    if cached.is_file():
+        return cached.read_bytes()
+    png = rasterise(card_svg(card, seed, extra_fonts))
+    write_atomically(cached, png)
+    return png
+
+
+def prune_cache(cache: Path, used: set[Path]) -> None:
+    """Remove cached cards no post uses any more (a retitled post leaves its old card)."""
+    for path in cache.glob("*.png"):
+        if path not in used:
+            path.unlink(missing_ok=True)
+
+
+def extra_fonts(app: Sphinx) -> tuple[Path, ...]:
+    """``notebook_social_card_fonts`` that exist (a missing one is reported once, at startup)."""
+    paths = (Path(app.confdir, name) for name in app.config.notebook_social_card_fonts)
+    return tuple(path for path in paths if path.is_file())
+
+
+def cache_dir(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / CACHE_FOLDER
+
+
+def card_path(pagename: str) -> str:
+    """Where a post's card goes, relative to the output folder."""
+    return f"{OUTPUT_FOLDER}/{pagename}.png"
+
+
+def post_card(app: Sphinx, post: Any, title: str) -> CardText:
+    """What the card of ``post`` says."""
+    config = app.config
+    return CardText(
+        title=title,
+        site_name=str(config.project or config.blog_title),
+        date=post.date.strftime(config.post_date_format) if post.date else "",
+        tags=tuple(str(tag) for tag in (post.tags or [])),
+    )
+
+
+def card_for_post(app: Sphinx, post: Any, pagename: str, title: str) -> Path:
+    """Make ``_social/<page>.png`` the post's current card; the cache file it came from."""
+    return write_card(app, post_card(app, post, title), card_path(pagename))
+
+
+def card_for_site(app: Sphinx, host: str) -> Path:
+    """The site's card: the project's name, the site's host above it, the feed subtitle below."""
+    subtitle = str(app.config.blog_feed_subtitle or "")
+    card = CardText(title=str(app.config.project), site_name=host, date=subtitle)
+    return write_card(app, card, SITE_CARD)
+
+
+def write_card(app: Sphinx, card: CardText, relative: str) -> Path:
+    """Make ``relative`` (under the output folder) show ``card``; the cache file it came from."""
+    seed, fonts = int(app.config.notebook_diagram_seed), extra_fonts(app)
+    png = render_card(card, seed, cache_dir(app), fonts)
+    target = Path(app.builder.outdir, relative)
+    if not target.is_file() or target.read_bytes() != png:
+        write_atomically(target, png)
+    return cache_file(card, seed, cache_dir(app), fonts)

@@ -1,0 +1,10 @@
+project = "Share test"
+author = "Site Owner"
+extensions = ["sphinx_notebook"]
+html_theme = "sphinx_notebook"
+blog_baseurl = "https://share.example.org/notes/"
+blog_feed_archives = True
+blog_authors = {"Ada": ("Ada Lovelace", "https://example.org/ada")}
+notebook_timezone = "Europe/Paris"
+notebook_feed_formats = ["atom", "rss", "json"]
+blog_feed_fulltext = True
