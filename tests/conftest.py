@@ -64,3 +64,28 @@ def _isolated_source_suffix():
         SphinxTestApp.__init__ = original_init
         default.clear()
         default.update(pristine)
+
+
+def pytest_collection_modifyitems(items):
+    """Give every sphinx.testing test its own copy of its root and a fresh environment.
+
+    sphinx.testing otherwise copies a root once per session and lets the next
+    test with the same root build incrementally in the same folder, so a
+    warning emitted while reading showed up only for whichever test ran first
+    in an xdist worker.
+    """
+    import hashlib
+
+    for item in items:
+        if item.get_closest_marker("sphinx") is None:
+            continue
+        merged: dict = {}
+        for marker in reversed(list(item.iter_markers("sphinx"))):
+            merged.update(marker.kwargs)
+        if "srcdir" in merged:
+            continue
+        digest = hashlib.sha1(item.nodeid.encode("utf-8")).hexdigest()[:10]
+        own = {"srcdir": f"{merged.get('testroot', 'root')}-{digest}"}
+        if "freshenv" not in merged:
+            own["freshenv"] = True
+        item.add_marker(pytest.mark.sphinx(**own), append=False)

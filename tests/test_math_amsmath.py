@@ -13,7 +13,7 @@ def _page(app, name: str) -> str:
     return (app.outdir / name).read_text(encoding="utf-8")
 
 
-@pytest.mark.sphinx("html", testroot="math-amsmath")
+@pytest.mark.sphinx("html", testroot="math-amsmath", freshenv=True)
 def test_numbered_amsmath_anchors_come_from_document_and_position(app, warning):
     app.build()
     assert warning.getvalue() == ""
@@ -31,7 +31,7 @@ def test_numbered_amsmath_anchors_come_from_document_and_position(app, warning):
     assert "amsmath-3" not in first
 
 
-@pytest.mark.sphinx("html", testroot="math-amsmath")
+@pytest.mark.sphinx("html", testroot="math-amsmath", freshenv=True)
 def test_stable_labels_are_known_to_the_math_domain(app):
     app.build()
     equations = app.env.get_domain("math").data["objects"]
