@@ -219,7 +219,7 @@ def _names_the_page(tokens: Iterable[Any]) -> bool:
         if isinstance(token, ast.FunctionBlock):
             if token.lower_name in PAGE_NAMES or _names_the_page(token.arguments):
                 return True
-        if isinstance(token, (ast.SquareBracketsBlock, ast.ParenthesesBlock)) and _names_the_page(token.arguments):
+        if isinstance(token, (ast.SquareBracketsBlock, ast.ParenthesesBlock)) and _names_the_page(token.content):
             return True
         if isinstance(token, (ast.URLToken, ast.CurlyBracketsBlock, ast.AtKeywordToken)):
             return True
@@ -254,7 +254,7 @@ def _plain(tokens: Iterable[Any]) -> bool:
     """Only identifiers, numbers, punctuation and brackets: a media query, nothing that fetches."""
     for token in tokens:
         if isinstance(token, ast.ParenthesesBlock):
-            if not _plain(token.arguments):
+            if not _plain(token.content):
                 return False
         elif not isinstance(token, (ast.WhitespaceToken, ast.IdentToken, ast.NumberToken, ast.DimensionToken,
                                     ast.PercentageToken, ast.LiteralToken)):
