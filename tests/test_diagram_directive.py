@@ -142,7 +142,8 @@ def test_unsafe_excalidraw_content_is_removed_with_a_warning(app, warning):
     app.build()
     warnings = warning.getvalue()
     assert re.search(r"index\.md:\d+: WARNING: diagram 'evil\.svg': removed unsafe content: "
-                     r"CSS @import url\(\"https://tracker\.example/x\.css\"\), onload attribute, <script>", warnings)
+                     r"CSS @import url\(\"https://tracker\.example/x\.css\"\), onload attribute, <script>",
+                     warnings)
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     drawing = next(f for f in _figures(html) if "A drawing with a script in it" in f)
     for bad in ("alert(", "steal()", "onload", "onclick", "tracker.example", "javascript:", "foreignObject",

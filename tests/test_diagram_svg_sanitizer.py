@@ -91,7 +91,8 @@ def test_layout_properties_cannot_move_the_drawing_over_the_page() -> None:
 
 
 def test_embedded_fonts_are_kept_under_a_scoped_family() -> None:
-    svg, removed = _one('<style>@font-face{font-family:"nb-hand";src:url(data:font/woff2;base64,AAAA)}</style>'
+    svg, removed = _one('<style>@font-face{font-family:"nb-hand";src:url(data:font/woff2;base64,AAAA)}'
+                        "</style>"
                         '<text font-family="nb-hand, sans-serif">x</text>')
     assert removed == []
     assert '@font-face { font-family: "nbs-t-font-1"; src: url(data:font/woff2;base64,AAAA) }' in svg

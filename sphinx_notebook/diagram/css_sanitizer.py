@@ -18,6 +18,7 @@ tokens, never from the input text:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -26,7 +27,13 @@ import tinycss2
 from tinycss2 import ast
 from tinycss2.serializer import serialize_string_value, serialize_url
 
-PROPERTIES = frozenset("""
+
+def names(text: str) -> frozenset[str]:
+    """The whitespace-separated names in ``text`` (lists below read as prose, one name per word)."""
+    return frozenset(text.split())
+
+
+PROPERTIES = names("""
 fill fill-opacity fill-rule stroke stroke-width stroke-opacity stroke-dasharray stroke-dashoffset
 stroke-linecap stroke-linejoin stroke-miterlimit opacity color font font-family font-size
 font-size-adjust font-style font-weight font-variant font-stretch font-kerning letter-spacing
@@ -36,13 +43,13 @@ clip-rule mask marker marker-start marker-mid marker-end stop-color stop-opacity
 flood-opacity lighting-color color-interpolation color-interpolation-filters shape-rendering
 text-rendering image-rendering paint-order vector-effect mix-blend-mode isolation filter
 background-color color-scheme pointer-events line-height
-""".split())
+""")
 """Presentation properties of SVG 1.1/2 plus text properties: drawing, not page layout."""
 
-FUNCTIONS = frozenset("""
+FUNCTIONS = names("""
 rgb rgba hsl hsla hwb lab lch oklab oklch light-dark calc min max clamp
 blur brightness contrast drop-shadow grayscale hue-rotate invert saturate sepia
-""".split())
+""")
 """Functions that compute a colour, length or filter; none of them can fetch."""
 
 URL_FUNCTIONS = frozenset({"url", "src"})
@@ -83,7 +90,7 @@ def _short(text: str, limit: int = 48) -> str:
 def _fragment(url: str, scope: CssScope) -> str | None:
     """``#id`` rewritten to the figure's scoped id, or None for anything else."""
     url = url.strip()
-    if url.startswith("#") and len(url) > 1 and not any(ch in url for ch in "\\\"'()"):
+    if url.startswith("#") and re.fullmatch(r"[\w.:-]+", url[1:]):
         return f"#{scope.scope}-{url[1:]}"
     return None
 
@@ -109,7 +116,8 @@ def clean_value(tokens: Iterable[Any], scope: CssScope, what: str) -> list[Any] 
             if local is None:
                 scope.remove(f"{what}: url({_short(url)})")
                 return None
-            out.append(ast.URLToken(token.source_line, token.source_column, local, f"url({serialize_url(local)})"))
+            written = f"url({serialize_url(local)})"
+            out.append(ast.URLToken(token.source_line, token.source_column, local, written))
         elif isinstance(token, ast.FunctionBlock):
             if token.lower_name not in FUNCTIONS:
                 scope.remove(f"{what}: {token.lower_name}()")
@@ -139,9 +147,7 @@ def _families(tokens: list[Any]) -> list[str]:
             if current:
                 names.append(" ".join(current))
             current = []
-        elif isinstance(token, ast.StringToken):
-            current.append(str(token.value))
-        elif isinstance(token, ast.IdentToken):
+        elif isinstance(token, (ast.StringToken, ast.IdentToken)):
             current.append(str(token.value))
     return names
 
@@ -216,10 +222,11 @@ def _names_the_page(tokens: Iterable[Any]) -> bool:
     for token in tokens:
         if isinstance(token, ast.IdentToken) and token.lower_value in PAGE_NAMES:
             return True
-        if isinstance(token, ast.FunctionBlock):
-            if token.lower_name in PAGE_NAMES or _names_the_page(token.arguments):
-                return True
-        if isinstance(token, (ast.SquareBracketsBlock, ast.ParenthesesBlock)) and _names_the_page(token.content):
+        if isinstance(token, ast.FunctionBlock) and (
+                token.lower_name in PAGE_NAMES or _names_the_page(token.arguments)):
+            return True
+        blocks = (ast.SquareBracketsBlock, ast.ParenthesesBlock)
+        if isinstance(token, blocks) and _names_the_page(token.content):
             return True
         if isinstance(token, (ast.URLToken, ast.CurlyBracketsBlock, ast.AtKeywordToken)):
             return True
@@ -269,10 +276,10 @@ def _plain_sources(tokens: Iterable[Any]) -> bool:
             continue
         if isinstance(token, ast.LiteralToken) and token.value == ",":
             continue
-        if isinstance(token, ast.FunctionBlock) and token.lower_name in {"format", "tech", "local"}:
-            if all(isinstance(t, (ast.StringToken, ast.IdentToken, ast.WhitespaceToken, ast.LiteralToken))
-                   for t in token.arguments):
-                continue
+        plain = (ast.StringToken, ast.IdentToken, ast.WhitespaceToken, ast.LiteralToken)
+        if isinstance(token, ast.FunctionBlock) and token.lower_name in {"format", "tech", "local"} and all(
+                isinstance(t, plain) for t in token.arguments):
+            continue
         return False
     return True
 

@@ -62,7 +62,8 @@ def fail(node: notebook_diagram, messages: list[str], subtype: WarningSubtype | 
          where: str | None = None) -> None:
     """Warn at the diagram (or ``where``) and turn the node into a visible error box."""
     for message in messages:
-        warn(logger, subtype or WarningSubtype.diagram, "diagram: %s", message, location=where or node["location"])
+        warn(logger, subtype or WarningSubtype.diagram, "diagram: %s", message,
+             location=where or node["location"])
     node["mode"] = "error"
     node["errors"] = messages
 

@@ -23,23 +23,24 @@ from sphinx_notebook.diagram.css_sanitizer import (
     clean_declaration,
     clean_style_attribute,
     clean_stylesheet,
+    names,
 )
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
-ELEMENTS = frozenset("""
+ELEMENTS = names("""
 svg g defs title desc symbol use switch a path rect circle ellipse line polyline polygon text tspan
 textPath image style linearGradient radialGradient stop pattern clipPath mask marker filter
 feBlend feColorMatrix feComponentTransfer feComposite feConvolveMatrix feDiffuseLighting
 feDisplacementMap feDistantLight feDropShadow feFlood feFuncA feFuncB feFuncG feFuncR feGaussianBlur
 feMerge feMergeNode feMorphology feOffset fePointLight feSpecularLighting feSpotLight feTile
 feTurbulence
-""".split())
+""")
 """Drawing elements only: no script, foreignObject, animation, feImage, view or cursor."""
 
-ATTRIBUTES = frozenset("""
+ATTRIBUTES = names("""
 id class style x y x1 y1 x2 y2 cx cy r rx ry width height d points viewBox preserveAspectRatio
 transform pathLength dx dy rotate textLength lengthAdjust startOffset method spacing side
 gradientUnits gradientTransform spreadMethod fx fy fr offset patternUnits patternContentUnits
@@ -49,13 +50,13 @@ amplitude exponent operator k1 k2 k3 k4 order kernelMatrix divisor bias targetX 
 kernelUnitLength preserveAlpha surfaceScale diffuseConstant specularConstant specularExponent
 scale xChannelSelector yChannelSelector stdDeviation radius azimuth elevation z pointsAtX pointsAtY
 pointsAtZ limitingConeAngle baseFrequency numOctaves seed stitchTiles href role aria-label
-aria-hidden aria-labelledby aria-describedby lang version baseProfile requiredFeatures systemLanguage
+aria-hidden aria-labelledby aria-describedby lang version baseProfile systemLanguage
 font-family
-""".split()) | PROPERTIES
+""") | PROPERTIES
 """Geometry, paint-server, filter-primitive and accessibility attributes, plus presentation ones."""
 
-QUIET_ATTRIBUTES = frozenset({"content", "target", "data-name", "enable-background", "xml:space",
-                              "xmlns", "overflow-x", "overflow-y"})
+QUIET_ATTRIBUTES = frozenset({"content", "target", "requiredFeatures", "requiredExtensions", "data-name",
+                              "enable-background", "xmlns", "overflow-x", "overflow-y"})
 """Editor bookkeeping dropped without a warning (draw.io's ``content`` holds its own XML)."""
 QUIET_ELEMENTS = frozenset({"metadata"})
 QUIET_NAMESPACES = frozenset({
@@ -71,6 +72,13 @@ IMAGE_DATA = re.compile(r"data:image/(png|jpeg|jpg|gif|webp|avif|svg\+xml)[;,]",
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 ID_LISTS = frozenset({"aria-labelledby", "aria-describedby"})
 TEXT_ONLY = frozenset({"title", "desc", "style"})
+NAME = re.compile(r"[\w.:-]+")
+"""What ids and class names may hold: editors' ids (``id-3``, ``mxCell_7``), never URLs or markup."""
+PLAIN = re.compile(r"[\w\s.,%+\-]*")
+"""What geometry and other verbatim values may hold: numbers, words, lists; no URL, no function."""
+TRANSFORM = re.compile(r"(\s*(matrix|translate|scale|rotate|skewX|skewY)\s*\([\d\s.,eE+\-]*\)\s*,?)*\s*")
+TRANSFORMS = frozenset({"transform", "gradientTransform", "patternTransform"})
+FREE_TEXT = frozenset({"aria-label", "role", "lang"})
 
 
 class SvgError(ValueError):
@@ -114,7 +122,7 @@ def link_allowed(url: str) -> bool:
 
 def _reference(value: str, scope: CssScope) -> str | None:
     value = value.strip()
-    if value.startswith("#") and len(value) > 1 and re.fullmatch(r"#[^\s\"'<>()\\]+", value):
+    if NAME.fullmatch(value[1:]) and value.startswith("#"):
         return f"#{scope.scope}-{value[1:]}"
     return None
 
@@ -156,6 +164,9 @@ def _clean_attributes(element: ET.Element, name: str, scope: CssScope, root: boo
             if attribute not in QUIET_ATTRIBUTES and not attribute.startswith("data-"):
                 scope.remove(f"attribute {attribute}")
             continue
+        if attribute in {"id", "class"} and not all(NAME.fullmatch(part) for part in value.split()):
+            scope.remove(f"attribute {attribute}={value.strip()[:30]!r}")
+            continue
         if attribute == "id":
             new = f"{scope.scope}-{value.strip()}" if value.strip() else None
         elif attribute == "href":
@@ -166,11 +177,15 @@ def _clean_attributes(element: ET.Element, name: str, scope: CssScope, root: boo
         elif attribute == "style":
             new = clean_style_attribute(value, scope) or None
         elif attribute in ID_LISTS:
-            new = " ".join(f"{scope.scope}-{part}" for part in value.split()) or None
+            new = " ".join(f"{scope.scope}-{part}" for part in value.split() if NAME.fullmatch(part)) or None
         elif attribute in PROPERTIES:
             new = _presentation(attribute, value, scope)
-        else:
+        elif attribute in FREE_TEXT or PLAIN.fullmatch(value) or (
+                attribute in TRANSFORMS and TRANSFORM.fullmatch(value)):
             new = value
+        else:
+            scope.remove(f"attribute {attribute}={value.strip()[:30]!r}")
+            new = None
         if new is not None:
             element.set(attribute, new)
 
