@@ -42,7 +42,7 @@ class FigureMarkup:
 def is_diagram_figure(text: str) -> bool:
     """Does this raw HTML start with ``<figure class="... diagram ...">``?"""
     match = FIGURE_START.match(text)
-    return bool(match) and "diagram" in match.group(1).strip("\"'").split()
+    return match is not None and "diagram" in match.group(1).strip("\"'").split()
 
 
 class _Scanner(HTMLParser):
