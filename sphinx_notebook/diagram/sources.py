@@ -76,7 +76,8 @@ def from_json(node: notebook_diagram, text: str, origin: Origin, source: str, of
     """
     too_big = limits.json_problem(text)
     if too_big:
-        fail(node, [too_big], where=f"{source}:{offset + 1}")
+        fail(node, [f"{name!r}: {too_big}" if name else too_big],
+             where=None if name else f"{source}:{offset + 1}")
         return None
     checked = check_text(text)
     if checked.spec is None:
