@@ -47,12 +47,15 @@ background-color color-scheme pointer-events line-height
 """Presentation properties of SVG 1.1/2 plus text properties: drawing, not page layout."""
 
 FUNCTIONS = names("""
-rgb rgba hsl hsla hwb lab lch oklab oklch light-dark calc min max clamp
+rgb rgba hsl hsla hwb lab lch oklab oklch light-dark calc min max clamp var
 blur brightness contrast drop-shadow grayscale hue-rotate invert saturate sepia
 """)
-"""Functions that compute a colour, length or filter; none of them can fetch."""
+"""Functions that compute a colour, length or filter; none of them can fetch. ``var()`` reads only
+the page's own custom properties (the drawing cannot declare any) and its fallback is checked too."""
 
 URL_FUNCTIONS = frozenset({"url", "src"})
+QUIET_PREFIXES = ("-inkscape-",)
+"""Editor bookkeeping properties, dropped without a warning (Inkscape's font specification)."""
 FONT_DESCRIPTORS = frozenset({"font-family", "src", "font-weight", "font-style", "font-display",
                               "font-stretch", "unicode-range"})
 FONT_DATA_PREFIXES = ("data:font/", "data:application/font-", "data:application/x-font-",
@@ -178,7 +181,8 @@ def clean_declaration(name: str, value: list[Any], scope: CssScope) -> str | Non
     """``name: value`` when allowed (with fonts and fragments rewritten), else None (recorded)."""
     name = name.lower()
     if name not in PROPERTIES:
-        scope.remove(f"CSS property {name}")
+        if not name.startswith(QUIET_PREFIXES):
+            scope.remove(f"CSS property {name}")
         return None
     if name == "font-family":
         return f"font-family: {family_value(value, scope)}"

@@ -11,7 +11,8 @@ Dark mode: an Excalidraw dark export carries an ``invert`` filter on its root;
 it is removed, so every drawing is stored in light colours and the theme
 inverts it in dark mode (class ``nb-excalidraw``). A drawing whose colours
 already adapt (draw.io's ``light-dark()``) is left to the page's
-``color-scheme`` instead.
+``color-scheme`` instead, and one drawn in dark colours (tldraw's dark
+export) is shown as drawn in both modes.
 """
 
 from __future__ import annotations
@@ -87,6 +88,16 @@ def _undo_dark_filter(root: ET.Element) -> bool:
     return dark
 
 
+def _drop_fixed_background(root: ET.Element) -> None:
+    """A fixed background behind colours that adapt would hide them in dark mode: drop it."""
+    kept = [d for d in root.get("style", "").split("; ")
+            if d and not (d.startswith("background-color:") and "light-dark(" not in d)]
+    if kept:
+        root.set("style", "; ".join(kept))
+    else:
+        root.attrib.pop("style", None)
+
+
 def embed(data: bytes | str, *, scope: str, alt: str | None = None) -> Embedded:
     """Sanitize an exported SVG for inline use as figure ``scope`` (raises ``EmbedError``)."""
     text = data.decode("utf-8", errors="replace") if isinstance(data, bytes) else data
@@ -95,14 +106,18 @@ def embed(data: bytes | str, *, scope: str, alt: str | None = None) -> Embedded:
     except SvgError as error:
         raise EmbedError(str(error)) from None
     dark = _undo_dark_filter(root)
+    # tldraw's dark export is drawn in dark colours, with no filter to undo: left as drawn.
+    drawn_dark = root.get("data-color-mode") == "dark"
     css = CssScope(scope, map_family=hand_font_for, quiet_font=quiet_font)
     try:
         clean_tree(root, css)
         adaptive = "light-dark(" in serialize(root)
     except RecursionError:
         raise EmbedError("the SVG is nested too deeply to embed") from None
+    if adaptive:
+        _drop_fixed_background(root)
     classes = root.get("class", "").split()
-    if not adaptive and CSS_CLASS not in classes:
+    if not adaptive and not drawn_dark and CSS_CLASS not in classes:
         classes.append(CSS_CLASS)
     if classes:
         root.set("class", " ".join(classes))
