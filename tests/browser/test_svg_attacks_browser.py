@@ -12,6 +12,7 @@ page-wide styles.
 from __future__ import annotations
 
 import importlib.util
+import shutil
 import sys
 from html import escape
 from pathlib import Path
@@ -19,12 +20,15 @@ from typing import Any
 
 import pytest
 
+import sphinx_notebook.diagram
+
 _spec = importlib.util.spec_from_file_location("svg_attacks", Path(__file__).parent.parent / "svg_attacks.py")
 assert _spec and _spec.loader
 svg_attacks = importlib.util.module_from_spec(_spec)
 sys.modules.setdefault("svg_attacks", svg_attacks)
 _spec.loader.exec_module(svg_attacks)
 
+DIAGRAM_CSS = Path(sphinx_notebook.diagram.__file__).parent / "static" / "css" / "nb-diagram.css"
 PLAIN = '<svg xmlns="http://www.w3.org/2000/svg" width="200" height="80"><rect width="20" height="20"/></svg>'
 
 SNAPSHOT = """() => {
@@ -38,11 +42,10 @@ SNAPSHOT = """() => {
 
 CONTAINED = """() => [...document.querySelectorAll("body > figure")].flatMap(figure => {
   const outer = figure.getBoundingClientRect();
-  const svg = figure.querySelector(":scope > svg");
+  const svg = figure.querySelector("svg");
   if (!svg) return [];
   const box = svg.getBoundingClientRect();
-  const inside = box.left >= outer.left - 1 && box.top >= outer.top - 1 &&
-                 box.right <= outer.right + 1 && box.bottom <= outer.bottom + 1;
+  const inside = box.top >= outer.top - 1 && box.bottom <= outer.bottom + 1;
   return inside ? [] : [figure.id];
 })"""
 
@@ -59,13 +62,15 @@ LINKS = """() => [...document.querySelectorAll("figure a")]
 
 
 def _page(figures: list[tuple[str, str]]) -> str:
+    """Figures as the visitor writes them, styled by the diagram part's own stylesheet."""
     body = "".join(
-        f'<p id="before-{name}">Before {escape(name)}</p>\n<figure id="fig-{name}">{markup}</figure>\n'
+        f'<p id="before-{name}">Before {escape(name)}</p>\n<figure class="diagram" id="fig-{name}">'
+        f'<div class="nb-diagram-body">{markup}</div></figure>\n'
         for name, markup in figures
     )
     return ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>attacks</title>"
-            "<style>body{font-family:serif;color:#111;background:#fff}"
-            " figure{margin:0;overflow:hidden}</style>"
+            '<link rel="stylesheet" href="nb-diagram.css">'
+            "<style>body{font-family:serif;color:#111;background:#fff}</style>"
             f'</head><body>\n{body}<p id="after">After</p>\n</body></html>\n')
 
 
@@ -73,6 +78,7 @@ def _page(figures: list[tuple[str, str]]) -> str:
 def pages(site_dir: Path, site_server: str) -> dict[str, str]:
     folder = site_dir / "attacks"
     folder.mkdir(exist_ok=True)
+    shutil.copy(DIAGRAM_CSS, folder / "nb-diagram.css")
     vectors = svg_attacks.load_vectors()
     sanitized = [(v.name, svg_attacks.sanitized(v.markup, scope=f"nbs-{v.name}")) for v in vectors]
     raw = [(v.name, v.markup) for v in vectors if v.name in
@@ -109,6 +115,10 @@ def test_sanitized_vectors_fetch_nothing_run_nothing_change_nothing_outside(page
     assert page.evaluate(CONTAINED) == []
     assert page.evaluate(UNCOVERED) == []
     assert page.evaluate(LINKS) == []
+    # Painting is not hit-tested (a shadow, a stroke): every paragraph must look as on the baseline page.
+    for paragraph in page.locator("body > p").all():
+        name = paragraph.get_attribute("id")
+        assert paragraph.screenshot() == baseline.locator(f"#{name}").screenshot(), name
     assert page.evaluate("document.querySelectorAll('figure svg').length") >= 150
 
 
