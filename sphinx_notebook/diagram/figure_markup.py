@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from html import unescape
 from html.parser import HTMLParser
 
-FIGURE_START = re.compile(r"\s*<figure\b[^>]*\bclass\s*=\s*(\"[^\"]*\"|'[^']*'|\S+)", re.IGNORECASE)
+FIGURE_START = re.compile(r"\s*<figure\b[^>]*\bclass\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
 
 
 @dataclass
@@ -52,7 +52,6 @@ class _Scanner(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.text = text
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.depth = 0
         self.figure_attributes: dict[str, str] | None = None
         self.inner_start = self.figure_end = self.after = -1
         # Direct children: tag, start of the start tag, start of the content, start of the end tag.
@@ -70,18 +69,18 @@ class _Scanner(HTMLParser):
         attributes = {name.lower(): value or "" for name, value in attrs}
         if self.figure_attributes is None:
             if tag == "figure":
-                self.figure_attributes, self.inner_start, self.depth = attributes, end, 1
+                self.figure_attributes, self.inner_start = attributes, end
             return
-        if self.depth != 1 or self.figure_end >= 0:
-            if self._open and tag == self._open[0] and not closed:
+        if self.figure_end >= 0:
+            return
+        if self._open is not None:  # inside a child: only count nested tags of its own name
+            if tag == self._open[0] and not closed:
                 self._nested += 1
             return
         if closed:
             self.children.append((tag, start, end, end, attributes))
-        elif self._open is None:
+        else:
             self._open = (tag, start, end, attributes)
-        elif tag == self._open[0]:
-            self._nested += 1
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._start(tag, attrs, closed=False)
@@ -94,6 +93,11 @@ class _Scanner(HTMLParser):
             return
         start = self._offset()
         end = self.text.find(">", start) + 1
+        if self._open is not None and tag == "figure" and not self._nested:
+            # </figure> closes a child left open (an unclosed <svg>): its text ends here.
+            name, begin, inner, attributes = self._open
+            self.children.append((name, begin, inner, start, attributes))
+            self._open = None
         if self._open is not None:
             if tag == self._open[0]:
                 if self._nested:
@@ -123,19 +127,25 @@ def read_figure(text: str) -> FigureMarkup:
     scanner.close()
     figure = FigureMarkup(scanner.figure_attributes or {})
     if scanner.figure_end < 0:
-        figure.problems.append(
-            "the <figure> is not closed in the same HTML block: Markdown ends an HTML block at a blank "
-            "line, so remove blank lines inside the figure (or close it with </figure>)")
+        if re.search(r"</figure\s*>", text, re.IGNORECASE):
+            figure.problems.append(
+                "the figure's content could not be read as HTML: a '<' in JSON written as text starts a "
+                'tag; put the JSON inside <script type="application/json"> instead')
+        else:
+            figure.problems.append(
+                "the <figure> is not closed in the same HTML block: Markdown ends an HTML block at a blank "
+                "line, so remove blank lines inside the figure (or close it with </figure>)")
         return figure
     figure.rest = text[scanner.after:]
     loose, cursor = [], scanner.inner_start
     for tag, start, inner, end, attributes in scanner.children:
         loose.append((cursor, text[cursor:start]))
-        cursor = text.find(">", end) + 1 if end != inner else inner
+        closing = re.match(r"</[^>]*>", text[end:])
+        cursor = end + closing.end() if end != inner and closing else end
         if tag == "svg":
             if figure.svg is None:
-                close = text.find(">", end) + 1
-                figure.svg = Part(text[start:close], scanner.line_of(start))
+                closed = re.match(r"</svg\s*>", text[end:], re.IGNORECASE)
+                figure.svg = Part(text[start:end + (closed.end() if closed else 0)], scanner.line_of(start))
             else:
                 figure.problems.append("the figure holds more than one <svg>; only the first is used")
         elif tag == "script":
