@@ -79,6 +79,8 @@ class CssScope:
     fonts: dict[str, str] = field(default_factory=dict)
     map_family: Callable[[str], str | None] = lambda family: None
     quiet_font: Callable[[str], bool] = lambda text: False
+    memo: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    """Cleaned values by (property or "style", text): exports repeat the same styles thousands of times."""
 
     def remove(self, what: str) -> None:
         if what not in self.removed:
@@ -208,8 +210,11 @@ def _declarations(tokens: list[Any], scope: CssScope) -> list[str]:
 
 def clean_style_attribute(text: str, scope: CssScope) -> str:
     """A ``style="..."`` attribute cleaned declaration by declaration."""
-    tokens = tinycss2.parse_component_value_list(text, skip_comments=True)
-    return "; ".join(_declarations(tokens, scope))
+    key = ("style", text)
+    if key not in scope.memo:
+        tokens = tinycss2.parse_component_value_list(text, skip_comments=True)
+        scope.memo[key] = "; ".join(_declarations(tokens, scope))
+    return scope.memo[key] or ""
 
 
 def _split_selectors(prelude: list[Any]) -> list[list[Any]]:

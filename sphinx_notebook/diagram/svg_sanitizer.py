@@ -136,9 +136,12 @@ def _href(element: str, value: str, scope: CssScope) -> str | None:
 
 
 def _presentation(name: str, value: str, scope: CssScope) -> str | None:
-    tokens = tinycss2.parse_component_value_list(value, skip_comments=True)
-    declaration = clean_declaration(name, tokens, scope)
-    return declaration.split(": ", 1)[1] if declaration else None
+    key = (name, value)
+    if key not in scope.memo:
+        tokens = tinycss2.parse_component_value_list(value, skip_comments=True)
+        declaration = clean_declaration(name, tokens, scope)
+        scope.memo[key] = declaration.split(": ", 1)[1] if declaration else None
+    return scope.memo[key]
 
 
 def _clean_attributes(element: ET.Element, name: str, scope: CssScope, root: bool) -> None:
