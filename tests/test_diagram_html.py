@@ -98,6 +98,11 @@ def test_warnings_point_at_the_line_in_the_source_file(built) -> None:
         in warnings
     empty = line('<figure class="diagram"></figure>')
     assert f"errors.md:{empty}: WARNING: diagram: the diagram figure is empty" in warnings
+    options = line('data-roughness="9"')
+    assert f"errors.md:{options}: WARNING: diagram: data-seed='x' must be a number 1 or more; ignored" \
+        in warnings
+    assert f"errors.md:{options}: WARNING: diagram: data-roughness='9' must be a number from 0.0 to 3.0" \
+        in warnings
     index = (Path(built.srcdir) / "index.md").read_text(encoding="utf-8").splitlines()
     svg_line = next(i for i, text in enumerate(index, start=1) if text.startswith("<svg"))
     assert f"index.md:{svg_line}: WARNING: diagram the pasted SVG: removed unsafe content: onload attribute" \

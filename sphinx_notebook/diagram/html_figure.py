@@ -53,14 +53,20 @@ def _options(attributes: dict[str, str], origin_line: str) -> dict[str, Any]:
         options["alt"] = attributes["data-alt"]
     if attributes.get("data-width"):
         options["width"] = attributes["data-width"]
-    for name, kind in (("seed", int), ("roughness", float)):
+    for name, kind, low, high in (("seed", int, 1, None), ("roughness", float, 0.0, 3.0)):
         value = attributes.get(f"data-{name}")
-        if value:
-            try:
-                options[name] = kind(value)
-            except ValueError:
-                warn(logger, WarningSubtype.diagram, "diagram: data-%s=%r is not a number; ignored", name,
-                     value, location=origin_line)
+        if not value:
+            continue
+        try:
+            number = kind(value)
+        except ValueError:
+            number = None
+        if number is None or number < low or (high is not None and number > high):
+            bounds = f"from {low} to {high}" if high is not None else f"{low} or more"
+            warn(logger, WarningSubtype.diagram, "diagram: data-%s=%r must be a number %s; ignored", name,
+                 value, bounds, location=origin_line)
+        else:
+            options[name] = number
     return options
 
 
