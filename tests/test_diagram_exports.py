@@ -50,6 +50,13 @@ def test_hand_fonts_are_mapped_or_kept_embedded() -> None:
     assert "font-family: &quot;nb-hand&quot;, &quot;Comic Neue&quot;" in _embedded("inkscape").svg
 
 
+def test_a_drawing_with_links_is_a_named_group_not_an_image() -> None:
+    linked = embed((EXPORTS / "drawio.svg").read_bytes(), scope="nbs-t", alt="A flow").svg
+    assert 'role="group" aria-label="A flow"' in linked
+    plain = embed((EXPORTS / "tldraw.svg").read_bytes(), scope="nbs-t", alt="A box").svg
+    assert 'role="img"' in plain and "aria-label" not in plain
+
+
 def test_references_inside_an_export_follow_the_scoped_ids() -> None:
     inkscape = _embedded("inkscape").svg
     assert '<linearGradient href="#nbs-t-linearGradient1" id="nbs-t-linearGradient2"' in inkscape

@@ -122,7 +122,11 @@ def embed(data: bytes | str, *, scope: str, alt: str | None = None) -> Embedded:
     if classes:
         root.set("class", " ".join(classes))
     if alt:
-        root.set("role", "img")
+        # A drawing with links cannot be one image (links would be nested in it): a named group.
+        linked = any(a.get("href") for a in root.iter(f"{{{SVG_NS}}}a"))
+        root.set("role", "group" if linked else "img")
+        if linked:
+            root.set("aria-label", alt)
         for old in root.findall(f"{{{SVG_NS}}}title"):
             root.remove(old)
         title = ET.Element(f"{{{SVG_NS}}}title")

@@ -44,3 +44,12 @@ def test_exports_draw_their_text_and_follow_the_mode(site: str, new_page: Any, s
     else:
         assert inverted == {"fig-excalidraw-embedded", "fig-excalidraw-dark", "fig-tldraw", "fig-inkscape"}
         assert figures["fig-drawio"]["fill"] == "rgb(255, 255, 255)"  # light-dark() follows the page
+
+
+@pytest.mark.parametrize("root", ["diagram-exports", "diagram-html"])
+def test_pasted_and_embedded_drawings_have_no_axe_violations(build_root: Any, new_page: Any, axe: Any,
+                                                             describe: Any, root: str) -> None:
+    page = new_page()
+    page.goto(build_root(root) + "index.html", wait_until="networkidle")
+    violations = axe(page)
+    assert violations == [], describe(violations)
