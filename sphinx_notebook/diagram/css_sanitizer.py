@@ -54,6 +54,8 @@ blur brightness contrast drop-shadow grayscale hue-rotate invert saturate sepia
 the page's own custom properties (the drawing cannot declare any) and its fallback is checked too."""
 
 URL_FUNCTIONS = frozenset({"url", "src"})
+FAMILY_NAME = re.compile(r"\w[\w .-]*")
+"""A font family name as editors write them ("Segoe UI Emoji", "tldraw_draw"), no quotes or markup."""
 QUIET_PREFIXES = ("-inkscape-",)
 """Editor bookkeeping properties, dropped without a warning (Inkscape's font specification)."""
 FONT_DESCRIPTORS = frozenset({"font-family", "src", "font-weight", "font-style", "font-display",
@@ -132,10 +134,11 @@ def clean_value(tokens: Iterable[Any], scope: CssScope, what: str) -> list[Any] 
                 return None
             out.append(ast.FunctionBlock(token.source_line, token.source_column, token.name, inner))
         elif isinstance(token, (ast.WhitespaceToken, ast.IdentToken, ast.NumberToken, ast.PercentageToken,
-                                ast.DimensionToken, ast.HashToken, ast.StringToken, ast.Comment)):
+                                ast.DimensionToken, ast.HashToken, ast.StringToken, ast.UnicodeRangeToken,
+                                ast.Comment)):
             if not isinstance(token, ast.Comment):
                 out.append(token)
-        elif isinstance(token, ast.LiteralToken) and token.value in {",", "/", "%"}:
+        elif isinstance(token, ast.LiteralToken) and token.value in {",", "/", "%", "+", "-", "*"}:
             out.append(token)
         else:
             scope.remove(f"{what}: {_short(tinycss2.serialize([token]))}")
@@ -168,6 +171,9 @@ def family_value(tokens: list[Any], scope: CssScope) -> str:
     """A ``font-family`` list with embedded fonts under their scoped names and known families mapped."""
     names: list[str] = []
     for name in _families(tokens):
+        if not FAMILY_NAME.fullmatch(name):
+            scope.remove(f"font family {_short(name)!r}")
+            continue
         scoped = scope.fonts.get(name.lower())
         mapped = scope.map_family(name)
         if scoped:
