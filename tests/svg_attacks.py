@@ -98,8 +98,9 @@ def problems(svg: str, scope: str = SCOPE) -> list[str]:
                 found.append(f"attribute {attribute}")
             if attribute == "id" and not value.startswith(scope):
                 found.append(f"unscoped id {value}")
+            text_like = attribute in {"class", "aria-label", "lang"} or (attribute == "href" and name == "a")
             for url in re.findall(r"url\(\s*['\"]?([^'\")]*)", value, flags=re.IGNORECASE):
-                if attribute not in {"class", "aria-label", "lang"} and not url.startswith(f"#{scope}-"):
+                if not text_like and not url.startswith(f"#{scope}-"):
                     found.append(f"url({url}) in {attribute}")
             if attribute == "href" and name == "a" and re.match(r"\s*[a-z]+:", value, flags=re.IGNORECASE) \
                     and not re.match(r"\s*(https?|mailto):", value, flags=re.IGNORECASE):
