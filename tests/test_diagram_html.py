@@ -103,6 +103,9 @@ def test_warnings_point_at_the_line_in_the_source_file(built) -> None:
         in warnings
     assert f"errors.md:{options}: WARNING: diagram: data-roughness='9' must be a number from 0.0 to 3.0" \
         in warnings
+    no_alt = line('id="no-alt"')
+    assert (f"errors.md:{no_alt}: WARNING: diagram the pasted SVG has no alt text: add a data-alt attribute "
+            "describing what the drawing shows") in warnings
     index = (Path(built.srcdir) / "index.md").read_text(encoding="utf-8").splitlines()
     svg_line = next(i for i, text in enumerate(index, start=1) if text.startswith("<svg"))
     assert f"index.md:{svg_line}: WARNING: diagram the pasted SVG: removed unsafe content: onload attribute" \

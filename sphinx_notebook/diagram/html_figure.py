@@ -102,7 +102,7 @@ class DiagramFigureTransform(SphinxTransform):
             svg_origin = Origin(origin.docname, origin.source, base + markup.svg.line, self.config,
                                 origin.options)
             node["location"] = svg_origin.location
-            from_svg(node, markup.svg.text, svg_origin, "the pasted SVG")
+            from_svg(node, markup.svg.text, svg_origin, "the pasted SVG", alt_hint="a data-alt attribute")
         elif markup.json is not None:
             json_caption = from_json(node, markup.json.text, origin, str(source), base + markup.json.line - 1)
         else:

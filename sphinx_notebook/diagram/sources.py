@@ -118,7 +118,8 @@ def from_json(node: notebook_diagram, text: str, origin: Origin, source: str, of
     return caption if isinstance(caption, str) else None
 
 
-def from_svg(node: notebook_diagram, data: bytes | str, origin: Origin, label: str) -> None:
+def from_svg(node: notebook_diagram, data: bytes | str, origin: Origin, label: str,
+             alt_hint: str = "an :alt: option") -> None:
     """Sanitize an editor's SVG export into the node; ``label`` names it in warnings."""
     alt = origin.options.get("alt")
     too_big = limits.svg_problem(data)
@@ -139,8 +140,8 @@ def from_svg(node: notebook_diagram, data: bytes | str, origin: Origin, label: s
              location=node["location"])
     if not alt:
         warn(logger, WarningSubtype.diagram,
-             "diagram %s has no alt text: describe what the drawing shows, for screen readers", label,
-             location=node["location"])
+             "diagram %s has no alt text: add %s describing what the drawing shows, for screen readers",
+             label, alt_hint, location=node["location"])
     node["mode"] = "svg"
     node["svg"] = cleaned.svg
     node["alt"] = alt or f"drawing {label}"
