@@ -26,6 +26,12 @@ def test_limits_name_the_size_and_the_limit() -> None:
         "part of the data, or split it into several diagrams")
     many = {"blocks": [{"id": f"b{i}", "kind": "box", "text": "x"} for i in range(limits.MAX_BLOCKS + 1)]}
     assert "blocks, over the limit of" in (limits.spec_problem(many) or "")
+    nodes = [{"id": f"n{i}", "text": "n"} for i in range(limits.MAX_GRAPH_NODES + 1)]
+    graph = {"blocks": [{"id": "g", "kind": "graph", "nodes": nodes, "edges": []}]}
+    assert limits.spec_problem(graph) == (
+        "graph 'g' has 201 nodes, over the limit of 200: draw a part of it, or split it into several graphs")
+    graph["blocks"][0]["nodes"] = nodes[:-1]
+    assert limits.spec_problem(graph) is None
     assert limits.json_problem("x" * (limits.MAX_JSON_BYTES + 1)).startswith("the diagram's JSON is ")
     assert limits.json_problem("{}") is None
     assert "over the limit" in (limits.svg_problem(b" " * (limits.MAX_SVG_BYTES + 1)) or "")

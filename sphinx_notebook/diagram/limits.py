@@ -17,6 +17,10 @@ MAX_BLOCKS = 200
 """Top-level blocks of one diagram."""
 MAX_CELLS = 4000
 """Cells, frames, nodes, rows and other items of all blocks together."""
+MAX_GRAPH_NODES = 200
+MAX_GRAPH_EDGES = 400
+"""One ``graph`` block: its layered layout grows faster than the number of nodes (200 nodes and
+400 edges draw in about a second, 600 and 1,200 in forty)."""
 
 
 def _size(count: int) -> str:
@@ -58,6 +62,13 @@ def spec_problem(spec: dict[str, Any]) -> str | None:
     if len(blocks) > MAX_BLOCKS:
         return (f"the diagram has {_size(len(blocks))} blocks, over the limit of {_size(MAX_BLOCKS)}: "
                 "split it into several diagrams")
+    for block in blocks:
+        if isinstance(block, dict) and block.get("kind") == "graph":
+            for key, most in (("nodes", MAX_GRAPH_NODES), ("edges", MAX_GRAPH_EDGES)):
+                items = block.get(key)
+                if isinstance(items, list) and len(items) > most:
+                    return (f"graph {block.get('id')!r} has {_size(len(items))} {key}, over the limit of "
+                            f"{_size(most)}: draw a part of it, or split it into several graphs")
     cells = sum(count_items(block) for block in blocks)
     if cells > MAX_CELLS:
         return (f"the diagram has {_size(cells)} cells and other items, over the limit of "
