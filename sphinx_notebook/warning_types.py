@@ -23,7 +23,8 @@ class WarningSubtype(StrEnum):
     diagram = "diagram"
     """A ``diagram`` directive has bad JSON, a schema error or an unreadable file."""
     excalidraw = "excalidraw"
-    """An embedded Excalidraw SVG could not be read or had unsafe content removed."""
+    """An embedded SVG (an Excalidraw, draw.io, tldraw or Inkscape export, pasted or in a file) could
+    not be read, was too large, or had unsafe content removed."""
     math = "math"
     """A formula KaTeX cannot parse, or a bad macro definition."""
     theorem = "theorem"

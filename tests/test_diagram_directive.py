@@ -79,8 +79,8 @@ def test_excalidraw_svg_is_embedded_safely(app):
     assert "<title>A hand-drawn box saying hello</title>" in drawing
     assert "excalidraw.com" not in drawing
     assert "payload-that-should-not-ship" not in drawing
-    assert 'url("_static/vendor/fonts/architects-daughter/architects-daughter-latin-400-normal.woff2")' \
-        in drawing
+    assert 'font-family="&quot;nb-hand&quot;, &quot;Virgil&quot;' in drawing  # the vendored hand font first
+    assert "@font-face" not in drawing  # the off-site face is gone; nb-hand is declared by diagram.css
     assert (app.outdir / "_static/vendor/fonts/architects-daughter/"
             "architects-daughter-latin-400-normal.woff2").exists()
     assert (app.outdir / "_static/css/nb-diagram.css").exists()
@@ -142,7 +142,8 @@ def test_unsafe_excalidraw_content_is_removed_with_a_warning(app, warning):
     app.build()
     warnings = warning.getvalue()
     assert re.search(r"index\.md:\d+: WARNING: diagram 'evil\.svg': removed unsafe content: "
-                     r"onload attribute, <script>", warnings)
+                     r"CSS @import url\(\"https://tracker\.example/x\.css\"\), onload attribute, <script>",
+                     warnings)
     html = (app.outdir / "index.html").read_text(encoding="utf-8")
     drawing = next(f for f in _figures(html) if "A drawing with a script in it" in f)
     for bad in ("alert(", "steal()", "onload", "onclick", "tracker.example", "javascript:", "foreignObject",

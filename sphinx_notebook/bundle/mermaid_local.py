@@ -1,15 +1,18 @@
 """Mermaid without a CDN: the vendored copy, loaded lazily, hand-drawn, light and dark.
 
-sphinxcontrib-mermaid adds its script only to pages that contain a diagram,
-and that script does ``import mermaid from <mermaid_use_local>``. The vendored
-mermaid 12 is a UMD file, not an ES module, so ``mermaid_use_local`` points at
-our small module ``js/nb-mermaid.js`` which fetches the vendored file only
-when a diagram comes near the viewport and picks the light or dark mermaid
-theme from the page's ``data-theme`` at that moment.
+sphinxcontrib-mermaid adds an inline ES-module script to pages with a chart,
+doing ``import mermaid from <mermaid_use_local>``. Browsers refuse module
+imports on pages opened from disk (file://), so charts never drew there.
+With ``mermaid_use_local`` left at our ``js/nb-mermaid.js``, that module
+script is swapped for ``js/nb-mermaid.js`` as a classic script, carrying
+the same settings in data attributes; it loads the vendored (UMD) mermaid
+only when a chart comes near the viewport, in the hand-written font, with the
+light or dark mermaid theme of the moment.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 from typing import TYPE_CHECKING, Any
 
@@ -26,6 +29,8 @@ if TYPE_CHECKING:
 SHIM = "js/nb-mermaid.js"
 VENDORED = "vendor/mermaid/mermaid.min.js"
 MERMAID_FILES = StaticFiles(part_static_dir("bundle"), (SHIM, "vendor/mermaid"))
+HAND_FONT = '"nb-hand", "Architects Daughter", "Comic Sans MS", cursive'
+"""Mermaid's text font: the hand-written face our diagrams use (declared by the theme and diagram CSS)."""
 
 MERMAID_DEFAULTS: dict[str, Any] = {
     "mermaid_use_local": SHIM,
@@ -49,19 +54,39 @@ def _mermaid_files(app: Sphinx) -> list[StaticFiles]:
     return [MERMAID_FILES] if app.config.mermaid_use_local == SHIM else []
 
 
-def _drop_from_generated_pages(
+def _script_body(js: Any) -> str:
+    return str(getattr(js, "attributes", {}).get("body", ""))
+
+
+def _use_classic_script(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
 ) -> None:
-    """Pages without a doctree (search, indices, ablog archives) show no chart.
+    """Swap sphinxcontrib-mermaid's module script for ours, a classic script that works on file://.
 
-    sphinxcontrib-mermaid only skips pages whose doctree has no diagram, so
-    it adds its module script to every generated page.
+    Pages without a doctree (search, indices, ablog archives) show no chart,
+    but sphinxcontrib-mermaid adds its script to them too: there it is only dropped.
     """
-    if doctree is not None or app.config.mermaid_use_local != SHIM:
+    if app.config.mermaid_use_local != SHIM:
         return
     scripts = context.get("script_files")
-    if isinstance(scripts, list):
-        scripts[:] = [js for js in scripts if SHIM not in str(getattr(js, "attributes", {}).get("body", ""))]
+    if not isinstance(scripts, list) or not any(SHIM in _script_body(js) for js in scripts):
+        return
+    scripts[:] = [js for js in scripts if SHIM not in _script_body(js)]
+    if doctree is None:
+        return
+    config = app.config
+    settings = {
+        "init": config.mermaid_init_config,
+        "light": config.mermaid_light_theme,
+        "dark": config.mermaid_dark_theme,
+        "font": HAND_FONT,
+        "width": config.mermaid_width,
+        "height": config.mermaid_height,
+    }
+    app.add_js_file(SHIM, priority=config.mermaid_js_priority, **{
+        "data-mermaid": context["pathto"]("_static/" + VENDORED, resource=True),
+        "data-config": json.dumps(settings, sort_keys=True),
+    })
 
 
 class MermaidSourceWithoutRenderer(SphinxPostTransform):
@@ -94,5 +119,5 @@ def setup_mermaid_local(app: Sphinx) -> None:
         return
     app.connect("config-inited", _apply_mermaid_defaults, priority=100)
     ship_static(app, _mermaid_files)
-    app.connect("html-page-context", _drop_from_generated_pages, priority=600)
+    app.connect("html-page-context", _use_classic_script, priority=600)
     app.add_post_transform(MermaidSourceWithoutRenderer)

@@ -1,8 +1,9 @@
 """The diagram part of sphinx_notebook: hand-drawn cells-and-pointers diagrams from JSON.
 
 ``schema`` validates (pure), ``render`` draws (pure, rough.js in the shared JS
-engine), ``cache`` keeps drawings between builds, ``excalidraw`` cleans
-exported SVGs (pure); ``directive`` and ``visitors`` connect them to Sphinx.
+engine), ``cache`` keeps drawings between builds, ``svg_sanitizer``/``css_sanitizer``/``svg_editors``
+clean exported SVGs (pure); ``directive``, ``html_figure`` (raw ``<figure class="diagram">``)
+and ``visitors`` connect them to Sphinx.
 Nothing is kept in module globals or the environment: the directive puts
 everything a page needs into its node, so ``-j N`` reads and writes just work.
 """
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_notebook.config import setup_settings
 from sphinx_notebook.diagram.directive import DiagramDirective, notebook_diagram
+from sphinx_notebook.diagram.html_figure import setup_html_figures
 from sphinx_notebook.diagram.visitors import visit_html, visit_latex, visit_man, visit_texinfo, visit_text
 from sphinx_notebook.static_assets import StaticFiles, part_static_dir, ship_static
 
@@ -39,6 +41,7 @@ def setup_diagram(app: Sphinx) -> None:
         texinfo=(visit_texinfo, None),
     )
     app.add_directive("diagram", DiagramDirective)
+    setup_html_figures(app)
     app.add_latex_package("tikz")
 
 

@@ -13,10 +13,8 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.util.osutil import relative_uri
 
 from sphinx_notebook.diagram.cache import cache_in, cache_key
-from sphinx_notebook.diagram.excalidraw import with_font_url
 from sphinx_notebook.translations import _
 from sphinx_notebook.warning_types import WarningSubtype, get_logger, warn
 
@@ -29,9 +27,6 @@ if TYPE_CHECKING:
     from sphinx.writers.text import TextTranslator
 
 logger = get_logger(__name__)
-
-HAND_FONT = "_static/vendor/fonts/architects-daughter/architects-daughter-latin-400-normal.woff2"
-
 
 class DrawError(Exception):
     """The renderer failed on a validated diagram (a bug to report, not the writer's fault)."""
@@ -98,8 +93,7 @@ def visit_html(self: HTML5Translator, node: nodes.Element) -> None:
     if node["mode"] == "dsl":
         markup = _drawn(self.builder, node, "svg")
     elif node["mode"] == "svg":
-        page = self.builder.get_target_uri(self.builder.current_docname)
-        markup = with_font_url(node["svg"], relative_uri(page, HAND_FONT))
+        markup = node["svg"]  # sanitized at read time; its hand-written text uses the page's nb-hand
     if markup is None:
         self.body.append(error_box_html(node["errors"]))
     else:

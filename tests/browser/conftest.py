@@ -120,7 +120,7 @@ def new_page(browser: Any) -> Iterator[Callable[..., Any]]:
 
         def route(route: Any) -> None:
             url = route.request.url
-            if urlsplit(url).hostname in LOCAL_HOSTS or url.startswith(("data:", "blob:")):
+            if urlsplit(url).hostname in LOCAL_HOSTS or url.startswith(("data:", "blob:", "file:")):
                 page.nb_requests.append(url)
                 route.continue_()
             else:
