@@ -10,16 +10,11 @@ script from the drawing may reach the output.
 
 from __future__ import annotations
 
-import re
-import shutil
 from dataclasses import dataclass
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
-
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
+from site_builds import build_site
 
 
 @dataclass
@@ -30,16 +25,8 @@ class Build:
 
 @pytest.fixture(scope="module")
 def build(rootdir: Path, tmp_path_factory: pytest.TempPathFactory) -> Build:
-    src = tmp_path_factory.mktemp("badinput") / "site"
-    shutil.copytree(rootdir / "test-badinput", src)
-    warning = StringIO()
-    app = SphinxTestApp("html", srcdir=src, warning=warning, freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    lines = [ANSI.sub("", line) for line in warning.getvalue().splitlines() if line.strip()]
-    return Build(Path(app.outdir), lines)
+    site = build_site(tmp_path_factory.mktemp("badinput") / "site", copy_from=rootdir / "test-badinput")
+    return Build(site.outdir, site.warning_lines)
 
 
 def _warnings_about(build: Build, location: str) -> list[str]:

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
-import shutil
 import xml.etree.ElementTree as ET
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
+from site_builds import build_site
 
 from sphinx_notebook.diagram.svg_editors import CSS_CLASS, embed
 
@@ -78,14 +75,7 @@ def test_dark_mode_handling_per_export(name: str, inverted_in_dark: bool, dark_e
 
 
 def test_the_exports_root_builds_without_warnings(tmp_path: Path) -> None:
-    src = tmp_path / "src"
-    shutil.copytree(EXPORTS, src)
-    warning = StringIO()
-    app = SphinxTestApp("html", srcdir=src, warning=warning, freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    assert re.sub(r"\x1b\[[0-9;]*m", "", warning.getvalue()) == ""
-    html = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    site = build_site(tmp_path / "src", copy_from=EXPORTS)
+    assert site.warnings == ""
+    html = (site.outdir / "index.html").read_text(encoding="utf-8")
     assert html.count('<figure class="diagram') == 6

@@ -3,35 +3,26 @@
 from __future__ import annotations
 
 import re
-import shutil
 import xml.etree.ElementTree as ET
-from io import StringIO
 from pathlib import Path
 
-from sphinx.testing.util import SphinxTestApp
+from site_builds import build_site
 
 ROOT = Path(__file__).parent / "roots" / "test-diagram-feed"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def test_feed_content_carries_the_sanitized_figures(tmp_path: Path) -> None:
-    src = tmp_path / "src"
-    shutil.copytree(ROOT, src)
-    warning = StringIO()
-    app = SphinxTestApp("html", srcdir=src, warning=warning, freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    warnings = re.sub(r"\x1b\[[0-9;]*m", "", warning.getvalue()).strip().splitlines()
+    site = build_site(tmp_path / "src", copy_from=ROOT)
+    warnings = site.warning_lines
     assert len(warnings) == 1
     assert "drawing.md:9: WARNING: diagram the pasted SVG: removed unsafe content: CSS rule for body, " \
            "onload attribute [notebook.excalidraw]" in warnings[0]
-    feed = ET.parse(Path(app.outdir) / "blog" / "atom.xml").getroot()
+    feed = ET.parse(site.outdir / "blog" / "atom.xml").getroot()
     content = feed.find(f"{ATOM}entry/{ATOM}content")
     assert content is not None and content.text
     html = content.text
-    page = (Path(app.outdir) / "posts" / "drawing.html").read_text(encoding="utf-8")
+    page = (site.outdir / "posts" / "drawing.html").read_text(encoding="utf-8")
     svgs = re.findall(r"<svg.*?</svg>", html, flags=re.DOTALL)
     assert len(svgs) == 2 and all(svg in page for svg in svgs)  # the same markup as on the page
     assert re.search(r'<svg [^>]*id="nbs-[0-9a-f]{10}" class="nb-excalidraw" role="img">', svgs[0])

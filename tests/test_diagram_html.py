@@ -8,11 +8,10 @@ import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
+from site_builds import build_site
 
 ROOTS = Path(__file__).parent / "roots"
 
@@ -36,15 +35,8 @@ class Built:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    src = tmp_path_factory.mktemp("diagram-html") / "src"
-    shutil.copytree(ROOTS / "test-diagram-html", src)
-    warning = StringIO()
-    app = SphinxTestApp("html", srcdir=src, warning=warning, freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return Built(src, Path(app.outdir), re.sub(r"\x1b\[[0-9;]*m", "", warning.getvalue()))
+    site = build_site(tmp_path_factory.mktemp("diagram-html") / "src", copy_from=ROOTS / "test-diagram-html")
+    return Built(site.srcdir, site.outdir, site.warnings)
 
 
 def test_a_pasted_svg_is_sanitized_like_an_svg_file(built) -> None:

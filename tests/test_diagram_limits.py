@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
+from site_builds import build_site
 
 from sphinx_notebook.diagram import limits
 
@@ -65,13 +63,8 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
         ' "blocks": [{"id": "b", "kind": "box", "text": "y"}]}\n'
         "```\n\nThe end.\n",
         encoding="utf-8")
-    warning = StringIO()
-    app = SphinxTestApp("html", srcdir=src, warning=warning, freshenv=True)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return Path(app.outdir), re.sub(r"\x1b\[[0-9;]*m", "", warning.getvalue())
+    site = build_site(src)
+    return site.outdir, site.warnings
 
 
 def test_oversized_diagrams_warn_at_their_line_and_the_build_goes_on(built: tuple[Path, str]) -> None:
