@@ -17,19 +17,29 @@ def rootdir() -> Path:
     return ROOTS
 
 
-@pytest.fixture(scope="session")
-def blog_site(tmp_path_factory, rootdir):
-    """One html build of tests/roots/test-blog, shared by read-only blog checks."""
+def _shared_build(tmp_path_factory, root: Path):
     from sphinx.testing.util import SphinxTestApp
 
-    srcdir = tmp_path_factory.mktemp("blog-site") / "blog"
-    shutil.copytree(rootdir / "test-blog", srcdir)
+    srcdir = tmp_path_factory.mktemp(root.name) / "site"
+    shutil.copytree(root, srcdir)
     app = SphinxTestApp("html", srcdir=srcdir, freshenv=True)
     try:
         app.build()
         yield app
     finally:
         app.cleanup()
+
+
+@pytest.fixture(scope="session")
+def blog_site(tmp_path_factory, rootdir):
+    """One html build of tests/roots/test-blog, shared by read-only blog checks."""
+    yield from _shared_build(tmp_path_factory, rootdir / "test-blog")
+
+
+@pytest.fixture(scope="session")
+def share_site(tmp_path_factory, rootdir):
+    """One html build of tests/roots/test-share, shared by read-only head, feed and card checks."""
+    yield from _shared_build(tmp_path_factory, rootdir / "test-share")
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -37,3 +37,11 @@ def build_site(srcdir: Path, builder: str = "html", *, copy_from: Path | None = 
     finally:
         app.cleanup()
     return BuiltSite(Path(srcdir), Path(app.outdir), ANSI.sub("", warning.getvalue()))
+
+
+def copy_and_build(make_app, dest: Path, root: Path, **kwargs):
+    """Copy ``root`` to ``dest`` and build it with sphinx.testing's ``make_app`` (the app stays open)."""
+    shutil.copytree(root, dest)
+    app = make_app(kwargs.pop("buildername", "html"), srcdir=dest, freshenv=True, **kwargs)
+    app.build()
+    return app

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import feedparser
 import pytest
+from site_builds import copy_and_build
 
 from sphinx_notebook.blog.atom import Entry, Feed, Person
 from sphinx_notebook.blog.feedhtml import has_raw_tex
@@ -21,25 +21,13 @@ UNICODE_TITLE = "数学ノート\uff1a行列の固有値 🧮"
 
 
 def build(make_app, tmp_path: Path, name: str, **kwargs):
-    srcdir = tmp_path / name
-    shutil.copytree(ROOTS / "test-share", srcdir)
-    app = make_app(kwargs.pop("buildername", "html"), srcdir=srcdir, freshenv=True, **kwargs)
-    app.build()
-    return app
+    return copy_and_build(make_app, tmp_path / name, ROOTS / "test-share", **kwargs)
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    from sphinx.testing.util import SphinxTestApp
-
-    srcdir = tmp_path_factory.mktemp("formats-site") / "share"
-    shutil.copytree(ROOTS / "test-share", srcdir)
-    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True)
-    try:
-        app.build()
-        yield app
-    finally:
-        app.cleanup()
+@pytest.fixture
+def site(share_site):
+    """The shared build of tests/roots/test-share (read-only checks)."""
+    return share_site
 
 
 def sample_feed() -> Feed:

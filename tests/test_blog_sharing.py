@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from site_builds import copy_and_build
 
 from sphinx_notebook.blog.head_tags import PageFacts, drop_viewport, head_markup
 from sphinx_notebook.blog.page_description import describe, shorten
@@ -74,26 +75,13 @@ def head_of(path: Path) -> Head:
 
 
 def build(make_app, tmp_path: Path, name: str, root: str = "test-share", **kwargs):
-    srcdir = tmp_path / name
-    shutil.copytree(ROOTS / root, srcdir)
-    app = make_app(kwargs.pop("buildername", "html"), srcdir=srcdir, freshenv=True, **kwargs)
-    app.build()
-    return app
+    return copy_and_build(make_app, tmp_path / name, ROOTS / root, **kwargs)
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """One html build of tests/roots/test-share, for read-only checks."""
-    from sphinx.testing.util import SphinxTestApp
-
-    srcdir = tmp_path_factory.mktemp("share-site") / "share"
-    shutil.copytree(ROOTS / "test-share", srcdir)
-    app = SphinxTestApp("html", srcdir=srcdir, freshenv=True)
-    try:
-        app.build()
-        yield app
-    finally:
-        app.cleanup()
+@pytest.fixture
+def site(share_site):
+    """The shared build of tests/roots/test-share (read-only checks)."""
+    return share_site
 
 
 # --- pure parts -------------------------------------------------------------------
