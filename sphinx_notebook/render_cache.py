@@ -10,7 +10,9 @@ vendored script (so a KaTeX upgrade misses) and this module's format version.
 A hit is the exact text the renderer returned, so pages are byte-identical
 to a build without the cache.
 
-Safe under ``-j N`` and concurrent builds: an entry is created exclusively
+Forked ``-j N`` workers inherit the build's cache; the KaTeX helper process
+gets its folder through ``SPHINX_NOTEBOOK_RENDER_CACHE``. Safe under ``-j N``
+and concurrent builds: an entry is created exclusively
 (``O_EXCL``) and only ever holds one value, so two writers of the same key
 write the same bytes and the second backs off; a reader that catches an
 entry half written, or a damaged one, sees invalid JSON and renders again.
@@ -40,6 +42,7 @@ if TYPE_CHECKING:
 FOLDER = "notebook-render-cache"
 DIAGRAM_FOLDER = "notebook-diagrams"
 FORMAT_VERSION = "1"
+ENVIRONMENT_VARIABLE = "SPHINX_NOTEBOOK_RENDER_CACHE"
 MAX_BYTES = 256 * 1024 * 1024
 """Bound on the render and diagram caches of one doctrees folder together."""
 
@@ -201,6 +204,20 @@ def cached_batch(
     if cache is None:
         return list(render(list(items)))
     return cache.batch(namespace, items, render, salt=salt, assets=assets)
+
+
+def helper_environment() -> dict[str, str]:
+    """Environment variables that hand the active cache to a helper process (empty when none)."""
+    cache = active()
+    return {} if cache is None else {ENVIRONMENT_VARIABLE: str(cache.folder)}
+
+
+def use_cache_from_environment() -> None:
+    """In a helper process: render through the cache its build named (see ``helper_environment``)."""
+    folder = os.environ.get(ENVIRONMENT_VARIABLE)
+    if folder:
+        _active.cache = RenderCache(Path(folder))
+        _active.owner_pid = None  # the build that started the helper trims the cache
 
 
 def cache_folder(doctreedir: str | os.PathLike[str]) -> Path:
