@@ -255,7 +255,7 @@ def _mark(ok: bool) -> str:
 
 
 def _row(n: int, name: str, target: str, value: float, bound: float, detail: str = "") -> str:
-    return f"| {n} | {name} | {target} | {value:.2f}x | {_mark(value <= bound)} | {detail} |"
+    return f"| {n} | {name} | {target} | {value:.3f}x | {_mark(value <= bound)} | {detail} |"
 
 
 def targets(n: int, by_stack: dict[str, StackResult]) -> list[str]:
