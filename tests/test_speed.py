@@ -116,7 +116,7 @@ def test_mermaid_scripts_and_search_index_unchanged(cold_build, tmp_path):
     _build(src, plain, tmp_path / "doctrees", unoptimised=True)
     outputs = _outputs(plain)
     assert "searchindex.js" in outputs
-    assert b'type="module"' in outputs["posts/note-1.html"]  # the chart page's mermaid script
+    assert b"nb-mermaid.js" in outputs["posts/note-1.html"]  # the chart page's mermaid script
     _assert_same(_outputs(optimised), outputs)
 
 
