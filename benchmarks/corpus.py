@@ -14,6 +14,9 @@ From Python: ``generate(Path("site"), n=50, theme="alabaster")``.
 by hand (alabaster, myst-parser with dollarmath, ablog, sphinxcontrib-mermaid,
 sphinx-copybutton, MathJax): without sphinx_notebook there is no ``diagram``
 directive, so each diagram becomes a figure of a hand-exported SVG.
+``stack="bare"`` is the floor of any Sphinx site: Sphinx and myst-parser
+alone (basic theme, MathJax in the browser, no blog), charts as code blocks.
+``to_mkdocs.py`` converts a corpus for Material for MkDocs' blog.
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ VOCABULARY = (
 WORDS = tuple(VOCABULARY.split())
 TAGS = ("math", "algorithms", "data structures", "optimisation", "notes", "python", "proofs")
 THEMES = ("sphinx_notebook", "furo", "alabaster")
-STACKS = ("notebook", "plain")
+STACKS = ("notebook", "plain", "bare")
 
 
 @dataclass(frozen=True)
@@ -127,9 +130,10 @@ def post_text(index: int, options: CorpusOptions) -> str:
         "```\n",
     ]
     if options.mermaid_every and index % options.mermaid_every == 0:
-        parts += ["## The flow\n", MERMAID]
+        chart = MERMAID.replace("{mermaid}", "text") if options.stack == "bare" else MERMAID
+        parts += ["## The flow\n", chart]
     if options.diagrams and options.diagram_every and index % options.diagram_every == 0:
-        picture = PLAIN_FIGURE if options.stack == "plain" else _diagram(index)
+        picture = _diagram(index) if options.stack == "notebook" else PLAIN_FIGURE
         parts += ["## The picture\n", picture]
     parts.append("## Discussion\n")
     parts += [_paragraph(rng, math=i % 2 == 0) + "\n" for i in range(options.paragraphs - 2)]
@@ -156,10 +160,33 @@ exclude_patterns = ["_build"]
 """
 
 
+BARE_CONF = """\
+project = "Benchmark notebook"
+author = "Benchmark"
+copyright = "2026, Benchmark"
+extensions = ["myst_parser"]
+myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence"]
+html_theme = "basic"
+html_static_path = ["_static"]
+numfig = True
+exclude_patterns = ["_build"]
+"""
+
+INDEX = (
+    "# Benchmark notebook\n\nRecent notes.\n\n```{postlist} 10\n:excerpts:\n```\n\n"
+    "```{toctree}\n:hidden:\n:glob:\n\nabout\nposts/*\n```\n"
+)
+BARE_INDEX = (
+    "# Benchmark notebook\n\nAll notes.\n\n```{toctree}\n:glob:\n:maxdepth: 1\n\nabout\nposts/*\n```\n"
+)
+
+
 def conf_text(options: CorpusOptions) -> str:
-    """conf.py for the corpus: the bundle (or the plain stack), the theme as asked."""
+    """conf.py for the corpus: the bundle (or the plain or bare stack), the theme as asked."""
     if options.stack == "plain":
         return PLAIN_CONF
+    if options.stack == "bare":
+        return BARE_CONF
     # The same blog settings as the plain stack: ablog's defaults are ablog's.
     return textwrap.dedent(
         f"""\
@@ -181,15 +208,11 @@ def generate(dest: Path, n: int = 50, **kwargs: object) -> Path:
     """Write a site of ``n`` posts to ``dest`` (created if needed); return ``dest``."""
     options = CorpusOptions(n=n, **kwargs)  # type: ignore[arg-type]
     (dest / "posts").mkdir(parents=True, exist_ok=True)
-    if options.stack == "plain":
+    if options.stack != "notebook":
         (dest / "_static").mkdir(exist_ok=True)
         (dest / "_static" / "diagram.svg").write_text(PLAIN_SVG, encoding="utf-8")
     (dest / "conf.py").write_text(conf_text(options), encoding="utf-8")
-    (dest / "index.md").write_text(
-        "# Benchmark notebook\n\nRecent notes.\n\n```{postlist} 10\n:excerpts:\n```\n\n"
-        "```{toctree}\n:hidden:\n:glob:\n\nabout\nposts/*\n```\n",
-        encoding="utf-8",
-    )
+    (dest / "index.md").write_text(BARE_INDEX if options.stack == "bare" else INDEX, encoding="utf-8")
     (dest / "about.md").write_text("# About\n\n" + _paragraph(random.Random(1), math=False) + "\n")
     for index in range(1, options.n + 1):
         (dest / "posts" / f"note-{index:03d}.md").write_text(post_text(index, options), encoding="utf-8")
@@ -205,7 +228,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mermaid-every", type=int, default=5, help="mermaid chart every N posts (0: none)")
     parser.add_argument("--no-diagrams", action="store_true", help="leave out the JSON diagram directive")
     parser.add_argument(
-        "--stack", choices=STACKS, default="notebook", help="'plain': alabaster + the extensions by hand"
+        "--stack",
+        choices=STACKS,
+        default="notebook",
+        help="'plain': alabaster + the extensions by hand; 'bare': Sphinx + myst-parser alone",
     )
     args = parser.parse_args(argv)
     generate(

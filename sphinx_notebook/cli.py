@@ -15,17 +15,11 @@ from pathlib import Path
 from typing import NoReturn
 
 from sphinx_notebook import __version__
-from sphinx_notebook.scaffold import (
-    DEFAULT_TITLE,
-    NewSite,
-    ScaffoldError,
-    find_site,
-    split_tags,
-    write_post,
-    write_site,
-)
 
 PROG = "sphinx-notebook"
+# scaffold.DEFAULT_TITLE, spelled here so ``--help`` imports nothing but argparse
+# (the scaffold is imported by the command that runs; tests/test_cli.py checks both agree).
+DEFAULT_TITLE = "My notebook"
 SERVE_INSTALL_HINT = 'pip install "sphinx-notebook-theme[serve]"'
 
 
@@ -114,6 +108,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
+    from sphinx_notebook.scaffold import NewSite, write_site
+
     request = NewSite(
         args.directory, title=args.title, author=args.author, baseurl=args.baseurl, notebooks=args.notebooks
     )
@@ -124,6 +120,8 @@ def _cmd_new(args: argparse.Namespace) -> int:
 
 
 def _cmd_post(args: argparse.Namespace) -> int:
+    from sphinx_notebook.scaffold import ScaffoldError, find_site, split_tags, write_post
+
     site = args.site if args.site is not None else find_site(Path.cwd())
     if not (site / "conf.py").is_file():
         raise ScaffoldError(f"no conf.py in {site}; pass the folder of a site made by '{PROG} new'")
@@ -138,6 +136,8 @@ def _cmd_post(args: argparse.Namespace) -> int:
 
 def _load_autobuild() -> Callable[[Sequence[str]], object]:
     """sphinx-autobuild's entry point, or a ScaffoldError saying how to install it."""
+    from sphinx_notebook.scaffold import ScaffoldError
+
     try:
         from sphinx_autobuild.__main__ import main as autobuild_main
     except ImportError:
@@ -146,6 +146,8 @@ def _load_autobuild() -> Callable[[Sequence[str]], object]:
 
 
 def _cmd_serve(args: argparse.Namespace) -> int:
+    from sphinx_notebook.scaffold import ScaffoldError, find_site
+
     site = args.directory if args.directory is not None else find_site(Path.cwd())
     if not (site / "conf.py").is_file():
         raise ScaffoldError(f"no conf.py in {site}; pass the folder of a site made by '{PROG} new'")
@@ -162,6 +164,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    from sphinx_notebook.scaffold import ScaffoldError
+
     try:
         return int(args.handler(args))
     except ScaffoldError as error:

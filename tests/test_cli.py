@@ -227,3 +227,36 @@ def test_every_template_ships_in_the_wheel():
     assert names
     for name in names:
         assert any(fnmatch.fnmatch(name, pattern) for pattern in patterns), name
+
+
+HELP_IMPORTS = """
+import sys
+before = set(sys.modules)
+from sphinx_notebook.cli import main
+try:
+    main(["--help"])
+except SystemExit:
+    pass
+print("\\n".join(sorted(set(sys.modules) - before)), file=sys.stderr)
+"""
+
+
+def test_help_imports_only_the_command_line():
+    """``sphinx-notebook --help`` stays quick: it imports no Sphinx, no scaffold, few modules.
+
+    Counted, not timed: a fresh interpreter, and every module the help added.
+    """
+    result = subprocess.run([sys.executable, "-c", HELP_IMPORTS], capture_output=True, text=True, check=True)
+    imported = result.stderr.split()
+    assert "usage: sphinx-notebook" in result.stdout
+    libraries = {"sphinx", "docutils", "jinja2", "yaml", "dukpy"}
+    heavy = [name for name in imported if name.split(".")[0] in libraries]
+    assert heavy == []
+    assert "sphinx_notebook.scaffold" not in imported
+    assert len(imported) < 40, imported
+
+
+def test_help_shows_the_scaffold_default_title():
+    from sphinx_notebook import cli, scaffold
+
+    assert cli.DEFAULT_TITLE == scaffold.DEFAULT_TITLE

@@ -16,7 +16,9 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from sphinx_notebook.bundle.mermaid_local import setup_mermaid_local
+from sphinx_notebook.bundle.mermaid_pages import setup_mermaid_pages
 from sphinx_notebook.bundle.notebooks import setup_notebooks
+from sphinx_notebook.bundle.search_stems import setup_search_stems
 from sphinx_notebook.bundle.stable_config import setup_stable_config
 from sphinx_notebook.user_config import DefaultValue, apply_defaults
 
@@ -78,7 +80,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     for name in bundled_extensions(app):
         app.setup_extension(name)
     setup_mermaid_local(app)
+    setup_mermaid_pages(app)
     setup_notebooks(app)
+    setup_search_stems(app)
     setup_stable_config(app)
 
     # Runs before the bundled extensions' own config-inited handlers (priority

@@ -81,6 +81,7 @@ def setup_theorems(app: Sphinx) -> None:
 def setup_rendering(app: Sphinx) -> None:
     """The renderers, their assets and their settings (no directives)."""
     setup_settings(app, "math")
+    app.setup_extension("sphinx_notebook.render_cache")
     setup_katex(app)
     setup_amsmath_labels(app)
     setup_page_definitions(app)

@@ -14,10 +14,12 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
+from typing import Any
 
-from sphinx_notebook.jsengine import JSError, get_engine
+from sphinx_notebook.jsengine import JSError, get_engine, vendored_file
 from sphinx_notebook.math.link_policy import TRUST_SCRIPT
 from sphinx_notebook.math.mathjax_fallback import enclosures_for_css, tex_to_mathml, with_tex_annotation
+from sphinx_notebook.render_cache import cached_batch
 
 KATEX_SCRIPT = "katex/katex.min.js"
 
@@ -176,12 +178,19 @@ def _render_batch(keys: list[Key]) -> list[tuple[str | None, str | None]]:
         for tex, display, macros_key, output, _definitions in keys
     ]
     try:
-        return [(html, error) for html, error in get_engine().evaluate(_RENDER_MANY_JS, items=items)]
+        salt, assets = _RENDER_MANY_JS + TRUST_SCRIPT, (vendored_file(KATEX_SCRIPT),)
+        rendered = cached_batch("katex", items, _evaluate, salt=salt, assets=assets)
+        return [(html, error) for html, error in rendered]
     except JSError as error:  # the engine itself failed, not a formula
         if len(keys) == 1:
             return [(None, str(error).splitlines()[0])]
         middle = len(keys) // 2
         return _render_batch(keys[:middle]) + _render_batch(keys[middle:])
+
+
+def _evaluate(items: list[Any]) -> Any:
+    """KaTeX on ``items`` in this process's engine (what the render cache does not have)."""
+    return get_engine().evaluate(_RENDER_MANY_JS, items=items)
 
 
 def cached(key: Key) -> Rendered | None:

@@ -25,10 +25,19 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import IO
 
 from sphinx_notebook.math.katex import Key, Rendered, cached, remember
+from sphinx_notebook.render_cache import helper_environment
 
 HELPER_MODULE = "sphinx_notebook.math.render_helper"
 
 Results = list[tuple[str | None, str | None]]
+
+
+def _usable_cores() -> int:
+    """Cores this process may run on (``taskset``, containers), not the machine's count."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 class _Helper:
@@ -36,6 +45,7 @@ class _Helper:
 
     def __init__(self) -> None:
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(path for path in sys.path if path))
+        env.update(helper_environment())  # the build's render cache, on disk
         self._process = subprocess.Popen(
             [sys.executable, "-m", HELPER_MODULE],
             stdin=subprocess.PIPE,
@@ -81,7 +91,7 @@ class Prefetcher:
     @staticmethod
     def available() -> bool:
         """A spare core for the helper to use."""
-        return (os.cpu_count() or 1) > 1
+        return _usable_cores() > 1
 
     def _render(self, keys: list[Key]) -> Results:
         """Runs on the talking thread: start the helper once, then send it ``keys``."""

@@ -12,7 +12,9 @@ import json
 import sys
 from typing import IO
 
+from sphinx_notebook.jsengine import allow_v8_in_this_process
 from sphinx_notebook.math.katex import Key, render_many
+from sphinx_notebook.render_cache import use_cache_from_environment
 
 
 def serve(source: IO[str], sink: IO[str]) -> None:
@@ -27,6 +29,10 @@ def serve(source: IO[str], sink: IO[str]) -> None:
 
 
 if __name__ == "__main__":
+    # This process never forks, so it may render with V8 (the v8 extra; see jsengine),
+    # through the render cache of the build that started it.
+    allow_v8_in_this_process()
+    use_cache_from_environment()
     sys.stdin.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     serve(sys.stdin, sys.stdout)
