@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
-from sphinx_notebook.bundle.notebooks import quote_front_matter_dates
+from sphinx_notebook.bundle.notebooks import lift_cell_front_matter, quote_front_matter_dates
 
 ROOT = Path(__file__).parent / "roots" / "test-notebooks"
 ORDERS = {
@@ -58,6 +59,10 @@ def test_both_kinds_of_notebook_are_listed_with_their_front_matter(site):
     assert 'href="blog/tag/numpy.html"' in index
     # An unquoted YAML date in a text notebook no longer stops the build.
     assert "02 April 2024" in index
+    # Front matter in a notebook's first Markdown cell, as in a MyST file.
+    assert 'href="posts/cell-frontmatter.html"' in index
+    assert "05 May 2024" in index
+    assert 'href="blog/tag/cellmeta.html"' in index
     # Excerpts come from the first Markdown cell.
     assert "First paragraph about" in index
     assert "kept under version control" in index
@@ -65,7 +70,7 @@ def test_both_kinds_of_notebook_are_listed_with_their_front_matter(site):
 
 def test_feed_carries_stored_outputs_with_absolute_image_links(site):
     feed = read(site, "blog/atom.xml")
-    assert feed.count("<entry>") == 2
+    assert feed.count("<entry>") == 3
     assert "hello" in feed  # stdout
     assert "ZeroDivisionError" in feed  # a traceback
     assert 'src="https://nb.example.org/_images/' in feed
@@ -99,3 +104,32 @@ def test_plain_markdown_pages_are_left_alone():
     assert quote_front_matter_dates(text) == text
     body_date = "---\nkernelspec:\n  name: python3\n---\ndate: 2024-04-02\n"
     assert quote_front_matter_dates(body_date) == body_date
+
+
+def notebook(first_cell: str, metadata: dict | None = None) -> str:
+    cells = [
+        {"cell_type": "markdown", "id": "a", "metadata": {}, "source": first_cell},
+        {"cell_type": "markdown", "id": "b", "metadata": {}, "source": "# Title"},
+    ]
+    return json.dumps({"nbformat": 4, "nbformat_minor": 5, "metadata": metadata or {}, "cells": cells})
+
+
+def test_cell_front_matter_moves_into_the_notebook_metadata():
+    first = "---\nblogpost: true\ndate: 2024-05-05\ntags: [a, b]\n---\n"
+    lifted = json.loads(lift_cell_front_matter(notebook(first)))
+    assert lifted["metadata"] == {"blogpost": True, "date": "2024-05-05", "tags": ["a", "b"]}
+    assert [cell["id"] for cell in lifted["cells"]] == ["b"]  # the emptied cell is gone
+
+
+def test_metadata_already_there_wins_and_the_rest_of_the_cell_stays():
+    text = notebook("---\ndate: 2024-05-05\n---\nSome prose.", {"date": "2023-01-01"})
+    lifted = json.loads(lift_cell_front_matter(text))
+    assert lifted["metadata"]["date"] == "2023-01-01"
+    assert lifted["cells"][0]["source"] == "Some prose."
+
+
+@pytest.mark.parametrize("first", ["No front matter.", "---\n- a list\n---\n", "---\n[unclosed\n---\n"])
+def test_other_notebooks_are_left_alone(first):
+    text = notebook(first)
+    assert lift_cell_front_matter(text) == text
+    assert lift_cell_front_matter("not json") == "not json"
