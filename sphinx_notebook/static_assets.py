@@ -16,12 +16,11 @@ unused vendored folders stay out.
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from sphinx.util.fileutil import copy_asset_file
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -61,6 +60,15 @@ def part_static_dir(part: str) -> Path:
 EPUB_SUFFIXES = (".css",)
 
 
+def is_current_copy(source: Path, target: Path) -> bool:
+    """``target`` is ``source`` as copied with its time stamp (size and time agree)."""
+    try:
+        theirs, ours = source.stat(), target.stat()
+    except OSError:
+        return False
+    return theirs.st_size == ours.st_size and theirs.st_mtime_ns == ours.st_mtime_ns
+
+
 def copy_static_files(outdir: Path, bundles: Iterable[StaticFiles], *, epub: bool = False) -> None:
     """Copy every file of ``bundles`` into ``outdir/_static`` (only stylesheets for epub)."""
     static = outdir / "_static"
@@ -69,8 +77,10 @@ def copy_static_files(outdir: Path, bundles: Iterable[StaticFiles], *, epub: boo
             if epub and not relative.endswith(EPUB_SUFFIXES):
                 continue
             target = static / relative
+            if is_current_copy(source, target):
+                continue  # a rebuild: copied by an earlier build, unchanged since
             target.parent.mkdir(parents=True, exist_ok=True)
-            copy_asset_file(source, target, force=True)
+            shutil.copy2(source, target)
 
 
 def ship_static(app: Sphinx, choose: Callable[[Sphinx], Iterable[StaticFiles]]) -> None:

@@ -49,6 +49,8 @@ DIRECTIVE_MARK = "nb_from_directive"
 # it sends its warnings through.
 UNREADABLE_YAML = ("Malformed YAML", "YAML is not a dict")
 MYST_WARNINGS_LOGGER = "sphinx.myst_parser.warnings_"
+# env.temp_data key: the source text of the document being read.
+SOURCE_TEXT = "nb_source_text"
 
 
 def docinfo_fields(docinfo: nodes.docinfo) -> dict[str, nodes.Element]:
@@ -134,10 +136,17 @@ class NormalizeFrontMatter(SphinxTransform):
         )
 
     def source_text(self) -> str:
-        """The Markdown source ('' for reST and notebooks: MyST reads no front matter there)."""
+        """The Markdown source ('' for reST and notebooks: MyST reads no front matter there).
+
+        The text Sphinx read, kept on ``source-read``; the file itself only
+        when a document came by another route.
+        """
         source = self.document.get("source")
         if not source or not str(source).endswith(".md"):
             return ""
+        kept = self.env.temp_data.get(SOURCE_TEXT)
+        if isinstance(kept, str):
+            return kept
         try:
             return Path(source).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
@@ -194,12 +203,7 @@ class NormalizeFrontMatter(SphinxTransform):
     def line_of(self, name: str, entry: nodes.Element) -> int | None:
         if entry.line:
             return entry.line
-        source = self.document.get("source")
-        try:
-            text = Path(source).read_text(encoding="utf-8") if source else ""
-        except OSError:
-            return None
-        return frontmatter_line(text, name)
+        return frontmatter_line(self.source_text(), name)
 
 
 class DropUnwantedPost(SphinxTransform):
@@ -313,8 +317,16 @@ def _detach_topmatter_filter(app: Sphinx, exception: BaseException | None) -> No
             target.removeFilter(installed)
 
 
+def keep_source_text(app: Sphinx, docname: str, source: list[str]) -> None:
+    """``source-read``: keep the text being read, so the transforms need not read the file again."""
+    if source:
+        app.env.temp_data[SOURCE_TEXT] = source[0]
+
+
 def setup_frontmatter(app: Sphinx) -> None:
     """Register the front matter fixes around ablog's own transform."""
+    # Before the bundle's notebook fix edits the text (priority 500).
+    app.connect("source-read", keep_source_text, priority=400)
     app.connect("builder-inited", _attach_topmatter_filter)
     app.connect("build-finished", _detach_topmatter_filter)
     app.add_transform(NormalizeFrontMatter)

@@ -35,9 +35,14 @@ PARTS = ("sphinx_notebook.diagram", "sphinx_notebook.math", "sphinx_notebook.blo
 
 
 def _theme_files(app: Sphinx) -> list[StaticFiles]:
-    """The hand-written font the theme's headings use, when this theme is the one in use."""
+    """The hand-written font the theme's headings use, when this theme is the one in use.
+
+    The diagram part ships the same font; it is copied once.
+    """
     theme = getattr(app.builder, "theme", None)
-    return [HAND_FONT_FILES] if getattr(theme, "name", None) == THEME_NAME else []
+    if getattr(theme, "name", None) != THEME_NAME or "sphinx_notebook.diagram" in app.extensions:
+        return []
+    return [HAND_FONT_FILES]
 
 
 def setup_theme(app: Sphinx) -> None:
