@@ -162,3 +162,17 @@ def describe_violations(violations: list[dict[str, Any]]) -> str:
         targets = ", ".join(str(node["target"]) for node in v["nodes"][:3])
         lines.append(f"{v['id']} ({v['impact']}): {v['help']} -> {targets}")
     return "\n".join(lines)
+
+
+@pytest.fixture
+def check_axe_in_mode(new_page: Callable[..., Any]) -> Callable[[str, str], None]:
+    """``check_axe_in_mode(url, mode)``: open ``url`` in light or dark and assert axe finds nothing."""
+
+    def check(url: str, mode: str) -> None:
+        page = new_page(color_scheme=mode)
+        page.goto(url, wait_until="networkidle")
+        assert page.locator("html").get_attribute("data-theme") == mode
+        violations = run_axe(page)
+        assert violations == [], describe_violations(violations)
+
+    return check

@@ -64,11 +64,5 @@ def test_code_math_and_diagrams_stay_left_to_right(site: str, new_page: Any) -> 
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
 @pytest.mark.parametrize("name", sorted(PAGES))
-def test_axe_finds_no_violations_in_arabic(
-    site: str, new_page: Any, axe: Any, describe: Any, name: str, mode: str
-) -> None:
-    page = new_page(color_scheme=mode)
-    page.goto(site + PAGES[name], wait_until="networkidle")
-    assert page.locator("html").get_attribute("data-theme") == mode
-    violations = axe(page)
-    assert violations == [], describe(violations)
+def test_axe_finds_no_violations_in_arabic(site: str, check_axe_in_mode: Any, name: str, mode: str) -> None:
+    check_axe_in_mode(site + PAGES[name], mode)

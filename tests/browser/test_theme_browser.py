@@ -133,14 +133,8 @@ def test_wide_elements_grow_past_the_prose_column(site: str, new_page: Any) -> N
 
 @pytest.mark.parametrize("mode", ["light", "dark"])
 @pytest.mark.parametrize("name", sorted(PAGES))
-def test_axe_finds_no_violations(
-    site: str, new_page: Any, axe: Any, describe: Any, name: str, mode: str
-) -> None:
-    page = new_page(color_scheme=mode)
-    page.goto(site + PAGES[name], wait_until="networkidle")
-    assert page.locator("html").get_attribute("data-theme") == mode
-    violations = axe(page)
-    assert violations == [], describe(violations)
+def test_axe_finds_no_violations(site: str, check_axe_in_mode: Any, name: str, mode: str) -> None:
+    check_axe_in_mode(site + PAGES[name], mode)
 
 
 def test_search_works_with_deferred_scripts(site: str, new_page: Any) -> None:
