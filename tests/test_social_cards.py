@@ -202,3 +202,71 @@ def test_parallel_build_draws_the_same_cards(make_app, tmp_path):
         assert (serial.outdir / "_social" / "posts" / name).read_bytes() == (
             parallel.outdir / "_social" / "posts" / name
         ).read_bytes()
+
+
+def test_cards_are_drawn_by_the_helper_with_the_bytes_drawn_in_process(make_app, tmp_path):
+    from sphinx_notebook.blog import card_drawing
+
+    srcdir = tmp_path / "helper"
+    shutil.copytree(ROOTS / "test-share", srcdir)
+    drawn_here: list[Path] = []
+    listed: list = []
+    real_draw, real_jobs = card_drawing.draw, card_drawing.card_jobs
+
+    def counting_draw(job):
+        drawn_here.append(job.target)
+        real_draw(job)
+
+    def recorded_jobs(app):
+        listed.extend(real_jobs(app))
+        return listed
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(card_drawing, "draw", counting_draw)
+        patch.setattr(card_drawing, "card_jobs", recorded_jobs)
+        app = build(make_app, srcdir, freshenv=True)
+    assert drawn_here == []  # all three cards came from the helper process
+    assert "could not be drawn" not in app.warning.getvalue()
+    html = (app.outdir / "posts" / "sums.html").read_text(encoding="utf-8")
+    assert "_social/posts/sums.png" in html
+    assert len(listed) == 3  # sums, unicode and the site's
+    for _, job in listed:  # drawn again in this process, from no cache: the same bytes
+        fresh = render_card(job.card, job.seed, tmp_path / "fresh-cache", job.fonts)
+        assert fresh == job.target.read_bytes()
+
+
+def test_cards_the_helper_leaves_are_drawn_by_the_build(make_app, tmp_path):
+    from sphinx_notebook.blog import card_drawing
+
+    srcdir = tmp_path / "nohelper"
+    shutil.copytree(ROOTS / "test-share", srcdir)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(card_drawing, "HELPER_MODULE", "sphinx_notebook.no_such_helper")
+        app = build(make_app, srcdir, freshenv=True)
+    assert "could not be drawn" not in app.warning.getvalue()
+    cards = app.outdir / "_social" / "posts"
+    assert sorted(path.name for path in cards.iterdir()) == ["cover.png", "sums.png", "unicode.png"]
+    assert png_size((app.outdir / "_social" / "_site.png").read_bytes()) == (1200, 630)
+
+
+def test_a_card_that_cannot_be_drawn_warns_at_its_post(make_app, tmp_path):
+    from sphinx_notebook.blog import card_drawing
+
+    srcdir = tmp_path / "broken"
+    shutil.copytree(ROOTS / "test-share", srcdir)
+
+    def failing_draw(job):
+        raise OSError("no libvips here")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(card_drawing, "HELPER_MODULE", "sphinx_notebook.no_such_helper")
+        patch.setattr(card_drawing, "draw", failing_draw)
+        app = build(make_app, srcdir, freshenv=True)
+    warnings = app.warning.getvalue()
+    assert (
+        "posts/sums.md: WARNING: the social card of 'posts/sums' could not be drawn: no libvips here"
+        in warnings
+    )
+    assert "the site's social card could not be drawn" in warnings
+    assert "[notebook.blog]" in warnings
+    assert (app.outdir / "posts" / "sums.html").is_file()  # the build went on

@@ -10,7 +10,7 @@ loads this part alone (with ablog), under any theme: it ships its own
 stylesheet for post lists and post meta, and templates for ablog's pages
 that extend the theme's own ``page.html``.
 Sharing (sharing) adds description, OpenGraph, JSON-LD, canonical link,
-social cards and the sitemap.
+social cards (drawn beside the writing by card_drawing) and the sitemap.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from sphinx_notebook.blog.archivetitles import setup_archive_titles
 from sphinx_notebook.blog.baseurlnotice import setup_baseurl_notice
 from sphinx_notebook.blog.blog_assets import setup_blog_assets
 from sphinx_notebook.blog.blog_templates import setup_blog_templates
+from sphinx_notebook.blog.card_drawing import setup_card_drawing
 from sphinx_notebook.blog.drafts import setup_drafts
 from sphinx_notebook.blog.feeds import setup_feeds
 from sphinx_notebook.blog.frontmatter import setup_frontmatter
@@ -53,6 +54,7 @@ def setup_blog(app: Sphinx) -> None:
     setup_parallel(app)
     setup_numbering(app)
     setup_sharing(app)
+    setup_card_drawing(app)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

@@ -17,7 +17,6 @@ import re
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
@@ -171,7 +170,7 @@ def cards_on(app: Sphinx) -> bool:
 
 
 def card_image(app: Sphinx, pagename: str, title: str) -> Image | None:
-    """Where the post's social card will be (``write_cards`` draws it at the end of the build)."""
+    """Where the post's social card will be (card_drawing draws it)."""
     if not cards_on(app):
         return None
     from sphinx_notebook.blog.social_cards import card_path
@@ -187,28 +186,6 @@ def site_card_image(app: Sphinx, site_name: str) -> Image | None:
     from sphinx_notebook.blog.social_cards import SITE_CARD
 
     return Image(join_url(site_base(app), SITE_CARD), site_name, CARD_WIDTH, CARD_HEIGHT, "image/png")
-
-
-def write_cards(app: Sphinx, exception: BaseException | None) -> None:
-    """``build-finished``: draw the card of every published post without a picture of its own.
-
-    Other pages share the site's card: the project's name under the site's host.
-
-    Drawn in the main process once every page is written: libvips, like most
-    libraries with thread pools, cannot be used in a process forked after it
-    started, which is what ``-j N`` writers are.
-    """
-    if exception is not None or not cards_on(app):
-        return
-    from sphinx_notebook.blog.social_cards import cache_dir, card_for_post, card_for_site, prune_cache
-
-    used = {
-        card_for_post(app, post, post.docname, str(post.title))
-        for post in Blog(app).posts
-        if post.published and post.date and own_image_source(app, post.docname) is None
-    }
-    used.add(card_for_site(app, urlsplit(site_base(app)).netloc))
-    prune_cache(cache_dir(app), used)
 
 
 def collection_description(context: dict[str, Any]) -> str:
@@ -411,4 +388,3 @@ def setup_sharing(app: Sphinx) -> None:
     # After ablog (500) and the listings (600), which put the blog and feed links in the context.
     app.connect("html-page-context", add_head_tags, priority=700)
     app.connect("build-finished", write_sitemap)
-    app.connect("build-finished", write_cards)

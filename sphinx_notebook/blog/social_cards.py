@@ -1,4 +1,4 @@
-"""Social cards: each post's 1200x630 preview PNG, drawn once and cached by content.
+"""Social cards: each card's 1200x630 PNG, drawn once and cached by content (pure: no Sphinx).
 
 The SVG comes from social_card_svg, its text already turned into outlines of
 the hand-written font (card_glyphs), so the picture does not depend on the
@@ -7,12 +7,11 @@ fonts a machine has. libvips rasterises it: the ``pyvips`` and
 the system, and it was the fastest of the candidates measured (see the
 "Sharing" guide). Characters the hand-written font lacks are drawn from
 the fonts in ``notebook_social_card_fonts`` (outlines too), else in the
-system's fonts. The cache
-folder lives beside the doctrees and holds one PNG per distinct card content:
-an unchanged post costs a hash and a file comparison on rebuild. Cards are
-drawn in the main process at the end of the build (libvips cannot run in a
-process forked after it started, as ``-j N`` writers are); files are written
-to a temporary name and renamed, so a reader never sees half a file.
+system's fonts. The cache folder lives beside the doctrees and holds one PNG
+per distinct card content: an unchanged post costs a hash and a file
+comparison on rebuild. Files are written to a temporary name and renamed, so
+a reader never sees half a file. Where the drawing runs (a helper process
+beside the writer, or the build process) is card_drawing's business.
 """
 
 from __future__ import annotations
@@ -21,13 +20,10 @@ import hashlib
 import logging
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from sphinx_notebook.blog.social_card_svg import CardText, card_key, card_svg
-
-if TYPE_CHECKING:
-    from sphinx.application import Sphinx
 
 CACHE_FOLDER = "nb-social-cards"
 OUTPUT_FOLDER = "_social"
@@ -37,6 +33,26 @@ SITE_CARD = f"{OUTPUT_FOLDER}/_site.png"
 CARD_VERSION = "2"
 # zlib level: 3 costs a third of the default 6's time for PNGs a few KiB larger.
 PNG_COMPRESSION = 3
+
+
+@dataclass(frozen=True)
+class CardJob:
+    """One card to put at ``target``: what it says and what its picture depends on."""
+
+    card: CardText
+    target: Path
+    seed: int
+    cache: Path
+    fonts: tuple[Path, ...] = ()
+
+    @property
+    def cached(self) -> Path:
+        return cache_file(self.card, self.seed, self.cache, self.fonts)
+
+
+def card_path(pagename: str) -> str:
+    """Where a post's card goes, relative to the output folder."""
+    return f"{OUTPUT_FOLDER}/{pagename}.png"
 
 
 def write_atomically(path: Path, data: bytes) -> None:
@@ -81,56 +97,29 @@ def render_card(card: CardText, seed: int, cache: Path, extra_fonts: tuple[Path,
     return png
 
 
+def place(png: bytes, target: Path) -> None:
+    """Make ``target`` hold ``png``, leaving an identical file (and its date) alone."""
+    if not target.is_file() or target.read_bytes() != png:
+        write_atomically(target, png)
+
+
+def place_cached(job: CardJob) -> bool:
+    """Put the job's card in place from the cache; False when it has not been drawn yet."""
+    try:
+        png = job.cached.read_bytes()
+    except FileNotFoundError:
+        return False
+    place(png, job.target)
+    return True
+
+
+def draw(job: CardJob) -> None:
+    """Draw the job's card (or take it from the cache) and put it in place."""
+    place(render_card(job.card, job.seed, job.cache, job.fonts), job.target)
+
+
 def prune_cache(cache: Path, used: set[Path]) -> None:
     """Remove cached cards no post uses any more (a retitled post leaves its old card)."""
     for path in cache.glob("*.png"):
         if path not in used:
             path.unlink(missing_ok=True)
-
-
-def extra_fonts(app: Sphinx) -> tuple[Path, ...]:
-    """``notebook_social_card_fonts`` that exist (a missing one is reported once, at startup)."""
-    paths = (Path(app.confdir, name) for name in app.config.notebook_social_card_fonts)
-    return tuple(path for path in paths if path.is_file())
-
-
-def cache_dir(app: Sphinx) -> Path:
-    return Path(app.doctreedir) / CACHE_FOLDER
-
-
-def card_path(pagename: str) -> str:
-    """Where a post's card goes, relative to the output folder."""
-    return f"{OUTPUT_FOLDER}/{pagename}.png"
-
-
-def post_card(app: Sphinx, post: Any, title: str) -> CardText:
-    """What the card of ``post`` says."""
-    config = app.config
-    return CardText(
-        title=title,
-        site_name=str(config.project or config.blog_title),
-        date=post.date.strftime(config.post_date_format) if post.date else "",
-        tags=tuple(str(tag) for tag in (post.tags or [])),
-    )
-
-
-def card_for_post(app: Sphinx, post: Any, pagename: str, title: str) -> Path:
-    """Make ``_social/<page>.png`` the post's current card; the cache file it came from."""
-    return write_card(app, post_card(app, post, title), card_path(pagename))
-
-
-def card_for_site(app: Sphinx, host: str) -> Path:
-    """The site's card: the project's name, the site's host above it, the feed subtitle below."""
-    subtitle = str(app.config.blog_feed_subtitle or "")
-    card = CardText(title=str(app.config.project), site_name=host, date=subtitle)
-    return write_card(app, card, SITE_CARD)
-
-
-def write_card(app: Sphinx, card: CardText, relative: str) -> Path:
-    """Make ``relative`` (under the output folder) show ``card``; the cache file it came from."""
-    seed, fonts = int(app.config.notebook_diagram_seed), extra_fonts(app)
-    png = render_card(card, seed, cache_dir(app), fonts)
-    target = Path(app.builder.outdir, relative)
-    if not target.is_file() or target.read_bytes() != png:
-        write_atomically(target, png)
-    return cache_file(card, seed, cache_dir(app), fonts)
