@@ -40,3 +40,16 @@ def test_nothing_stays_frozen_after_a_parallel_build(make_app, tmp_path):
     app.build()
     assert app.statuscode == 0
     assert gc.get_freeze_count() == before
+
+
+@pytest.mark.parametrize("parallel", [0, 2])
+def test_start_up_objects_are_frozen_during_the_build_and_released_after(make_app, tmp_path, parallel):
+    """Full collections skip what start-up loaded; nothing stays frozen once the build is done."""
+    gc.unfreeze()  # whatever an earlier test in this worker left
+    app = make(make_app, tmp_path, "html", parallel=parallel)
+    during: list[int] = []
+    app.connect("env-updated", lambda app, env: during.append(gc.get_freeze_count()))
+    app.build()
+    assert app.statuscode == 0
+    assert during and during[0] > 10_000  # the modules and registries loaded before the builder
+    assert gc.get_freeze_count() == 0
