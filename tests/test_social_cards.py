@@ -270,3 +270,36 @@ def test_a_card_that_cannot_be_drawn_warns_at_its_post(make_app, tmp_path):
     assert "the site's social card could not be drawn" in warnings
     assert "[notebook.blog]" in warnings
     assert (app.outdir / "posts" / "sums.html").is_file()  # the build went on
+
+
+@pytest.mark.parametrize("parallel", [0, 2])
+def test_serial_builds_send_cards_while_reading(make_app, tmp_path, parallel):
+    """A serial reader sends each post's card as soon as it is read; -j N readers are forks, so all wait."""
+    from sphinx_notebook.blog import card_drawing
+    from sphinx_notebook.helper_processes import spare_core
+
+    if not spare_core():
+        pytest.skip("one usable core: cards are drawn in the build process")
+    srcdir = tmp_path / f"stream-{parallel}"
+    shutil.copytree(ROOTS / "test-share", srcdir)
+    sends: list[tuple[bool, int]] = []
+    read_done: list[bool] = []
+    real_send = card_drawing.CardHelper.send
+
+    def recording_send(self, jobs):
+        sends.append((bool(read_done), len(jobs)))
+        return real_send(self, jobs)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(card_drawing.CardHelper, "send", recording_send)
+        app = make_app("html", srcdir=srcdir, freshenv=True, parallel=parallel)
+        app.connect("env-updated", lambda app, env: read_done.append(True), priority=100)
+        app.build()
+    assert "could not be drawn" not in app.warning.getvalue()
+    while_reading = sum(count for after, count in sends if not after)
+    after_reading = sum(count for after, count in sends if after)
+    if parallel:
+        assert (while_reading, after_reading) == (0, 3)
+    else:
+        assert (while_reading, after_reading) == (2, 1)  # sums and unicode, then the site's card
+    assert len(list((Path(app.doctreedir) / "nb-social-cards").glob("*.png"))) == 3

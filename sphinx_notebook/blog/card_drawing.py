@@ -1,28 +1,31 @@
-"""When and where social cards are drawn: in a helper process while Sphinx writes.
+"""When and where social cards are drawn: in a helper process beside the build.
 
 Drawing a card costs about 10 ms of CPU, most of it libvips rasterising,
-which at 200 posts was the largest cost the blog added to a cold build. The
-cards depend only on what reading found (titles, dates, tags, front matter
-pictures), so on ``env-updated`` the cards the cache already holds are put
-in place, and the rest go to one helper process (card_helper) that draws
-them on a spare core while this process writes the pages. On
-``build-finished`` the build waits for it; any card the helper did not
-draw (it failed to start, died, or hit an error) is drawn here, and a card
-that cannot be drawn at all gets a warning at its post. The bytes are the
+which at 200 posts was the largest cost the blog added to a cold build. A
+card depends only on what reading finds (title, date, tags, a front matter
+picture), so in a serial build each post's card goes to one helper process
+(card_helper) as soon as the post is read, and the helper draws on a spare
+core while Sphinx goes on reading and writing. On ``env-updated`` the full
+list is known: cards the cache holds are put in place, the rest are sent
+too (all of them, for ``-j N`` builds, whose readers are forked). On
+``build-finished`` the build waits for the helper; any card it did not draw
+(it failed to start, died, or hit an error) is drawn here, and a card that
+cannot be drawn at all gets a warning at its post. With one usable core
+there is no helper: the cards are drawn here at the end. The bytes are the
 same wherever a card is drawn.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from sphinx_notebook.blog.ablog_adapter import Blog
+from sphinx_notebook.blog.drafts import build_now, is_draft
 from sphinx_notebook.blog.sharing import cards_on, own_image_source, site_base
 from sphinx_notebook.blog.social_card_svg import CardText
 from sphinx_notebook.blog.social_cards import (
@@ -34,16 +37,21 @@ from sphinx_notebook.blog.social_cards import (
     place_cached,
     prune_cache,
 )
+from sphinx_notebook.helper_processes import spare_core, start_helper
 from sphinx_notebook.warning_types import WarningSubtype, get_logger, warn
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
+    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
 logger = get_logger(__name__)
 
 HELPER_MODULE = "sphinx_notebook.blog.card_helper"
-# After the blog registers its posts on env-updated (parallel.rebuild_blog, 500).
+# After the blog records a document's posts (parallel.record_document, 600) and
+# registers them all on env-updated (parallel.rebuild_blog, 500).
 AFTER_POSTS = 800
 
 # A job and the page whose post it is (None for the site's card), for warnings.
@@ -56,97 +64,160 @@ def extra_fonts(app: Sphinx) -> tuple[Path, ...]:
     return tuple(path for path in paths if path.is_file())
 
 
+def post_job(app: Sphinx, docname: str, title: str, date: datetime, tags: Any) -> CardJob:
+    """The card of one post: its title, date and tags under the site's name."""
+    config = app.config
+    card = CardText(
+        title=title,
+        site_name=str(config.project or config.blog_title),
+        date=date.strftime(config.post_date_format),
+        tags=tuple(str(tag) for tag in (tags or [])),
+    )
+    cache = Path(app.doctreedir) / CACHE_FOLDER
+    target = Path(app.builder.outdir) / card_path(docname)
+    return CardJob(card, target, int(config.notebook_diagram_seed), cache, extra_fonts(app))
+
+
 def card_jobs(app: Sphinx) -> list[Located]:
     """Every card the site needs: each published post without a picture of its own, and the site's."""
     config = app.config
-    outdir, cache = Path(app.builder.outdir), Path(app.doctreedir) / CACHE_FOLDER
-    seed, fonts = int(config.notebook_diagram_seed), extra_fonts(app)
-    site_name = str(config.project or config.blog_title)
-    jobs: list[Located] = []
-    for post in Blog(app).posts:
-        if not (post.published and post.date) or own_image_source(app, post.docname) is not None:
-            continue
-        card = CardText(
-            title=str(post.title),
-            site_name=site_name,
-            date=post.date.strftime(config.post_date_format),
-            tags=tuple(str(tag) for tag in (post.tags or [])),
-        )
-        jobs.append((post.docname, CardJob(card, outdir / card_path(post.docname), seed, cache, fonts)))
+    jobs: list[Located] = [
+        (post.docname, post_job(app, post.docname, str(post.title), post.date, post.tags))
+        for post in Blog(app).posts
+        if post.published and post.date and own_image_source(app, post.docname) is None
+    ]
     # The preview of every other page: the project's name, the site's host above it, the feed subtitle below.
     site = CardText(
         title=str(config.project),
         site_name=urlsplit(site_base(app)).netloc,
         date=str(config.blog_feed_subtitle or ""),
     )
-    jobs.append((None, CardJob(site, outdir / SITE_CARD, seed, cache, fonts)))
+    target, cache = Path(app.builder.outdir) / SITE_CARD, Path(app.doctreedir) / CACHE_FOLDER
+    jobs.append((None, CardJob(site, target, int(config.notebook_diagram_seed), cache, extra_fonts(app))))
     return jobs
 
 
-def _start_helper(jobs: list[CardJob]) -> subprocess.Popen[str] | None:
-    """A helper process drawing ``jobs``, or None if none could be started."""
-    from sphinx_notebook.blog.card_helper import job_to_json
-
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join(path for path in sys.path if path))
-    try:
-        process = subprocess.Popen(
-            [sys.executable, "-m", HELPER_MODULE],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=env,
-            text=True,
-            encoding="utf-8",
-        )
-    except OSError:
-        return None
-    assert process.stdin is not None
-    try:
-        # The helper reads the whole list before drawing, so this never waits long;
-        # closing stdin now keeps it out of the -j writers forked later.
-        json.dump([job_to_json(job) for job in jobs], process.stdin, ensure_ascii=False)
-        process.stdin.close()
-    except OSError:
-        process.kill()
-        process.wait()
-        return None
-    return process
+def read_post_jobs(app: Sphinx, docname: str, posts: list[dict[str, Any]]) -> list[CardJob]:
+    """The cards of the posts just read in ``docname`` (as card_jobs will list them)."""
+    if own_image_source(app, docname) is not None:
+        return []
+    now = build_now(app.config.notebook_timezone)
+    return [
+        post_job(app, docname, str(info["title"]), info["date"], info.get("tags"))
+        for info in posts
+        if info.get("date") and not is_draft(info["date"], now)
+    ]
 
 
-def _drawn_by(process: subprocess.Popen[str]) -> set[int]:
-    """Wait for the helper; the indexes of the jobs it drew without error."""
-    assert process.stdout is not None
-    drawn: set[int] = set()
-    for line in process.stdout:
+class CardHelper:
+    """The helper process: jobs go in one JSON line each, finished indexes come back."""
+
+    def __init__(self, process: subprocess.Popen[str]) -> None:
+        self._process = process
+        self.sent: list[CardJob] = []
+
+    @classmethod
+    def start(cls) -> CardHelper | None:
         try:
-            index, error = json.loads(line)
-        except ValueError:
-            break
-        if error is None:
-            drawn.add(int(index))
-    process.stdout.close()
-    process.wait()
-    return drawn
+            return cls(start_helper(HELPER_MODULE))
+        except OSError:
+            return None
+
+    def send(self, jobs: list[CardJob]) -> bool:
+        """Hand ``jobs`` over; False once the helper can take no more."""
+        from sphinx_notebook.blog.card_helper import job_to_json
+
+        stdin = self._process.stdin
+        if stdin is None or stdin.closed:
+            return False
+        try:
+            for job in jobs:
+                stdin.write(json.dumps(job_to_json(job), ensure_ascii=False) + "\n")
+                self.sent.append(job)
+            stdin.flush()
+        except OSError:  # the helper died: the build draws what is left
+            return False
+        return True
+
+    def close_input(self) -> None:
+        """No more jobs: closed before the ``-j N`` writers fork, so none of them holds the pipe."""
+        if self._process.stdin is not None and not self._process.stdin.closed:
+            with contextlib.suppress(OSError):  # a helper that died already
+                self._process.stdin.close()
+
+    def drawn(self) -> set[CardJob]:
+        """Wait for the helper; the jobs it drew without error."""
+        self.close_input()
+        stdout = self._process.stdout
+        done: set[CardJob] = set()
+        if stdout is not None:
+            for line in stdout:
+                try:
+                    index, error = json.loads(line)
+                except ValueError:
+                    break
+                if error is None and 0 <= index < len(self.sent):
+                    done.add(self.sent[index])
+            stdout.close()
+        self._process.wait()
+        return done
+
+    def kill(self) -> None:
+        self.close_input()
+        self._process.kill()
+        self._process.wait()
+        if self._process.stdout is not None:
+            self._process.stdout.close()
 
 
 class CardDrawing:
-    """One application's cards: listed after reading, drawn beside the writing, checked at the end."""
+    """One application's cards: sent while reading, listed after it, checked at the end."""
 
     def __init__(self) -> None:
-        self._todo: list[Located] = []
-        self._used: set[Path] = set()
-        self._helper: subprocess.Popen[str] | None = None
+        self._helper: CardHelper | None = None
+        self._streaming = False
+        self._final: list[Located] = []
+        self._wanted: set[CardJob] = set()
+
+    def before_reading(self, app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+        """``env-before-read-docs``: send cards while reading only from a serial reader with a spare core."""
+        self._stop()
+        self._streaming = app.parallel <= 1 and spare_core() and cards_on(app)
+
+    def post_read(self, app: Sphinx, doctree: nodes.document) -> None:
+        """``doctree-read``: the posts of this document are known; send their cards."""
+        if not self._streaming:
+            return
+        from sphinx_notebook.blog.parallel import registry
+
+        docname = app.env.docname
+        posts = registry(app.env).get(docname, [])
+        jobs = [job for job in read_post_jobs(app, docname, posts) if not job.cached.is_file()]
+        if not jobs:
+            return
+        if self._helper is None:
+            self._helper = CardHelper.start()
+        if self._helper is None or not self._helper.send(jobs):
+            self._streaming = False
 
     def start(self, app: Sphinx, env: BuildEnvironment) -> None:
-        """``env-updated``: place the cached cards, hand the others to a helper process."""
-        self._stop()
+        """``env-updated``: place the cached cards, send the helper the others."""
+        self._streaming = False
         if not cards_on(app):
+            self._stop()
             return
         jobs = card_jobs(app)
-        self._used = {job.cached for _, job in jobs}
-        self._todo = [(docname, job) for docname, job in jobs if not place_cached(job)]
-        if self._todo:
-            self._helper = _start_helper([job for _, job in self._todo])
+        self._wanted = {job for _, job in jobs}
+        self._final = [(docname, job) for docname, job in jobs if not place_cached(job)]
+        sent = set(self._helper.sent) if self._helper else set()
+        todo = [job for _, job in self._final if job not in sent]
+        if todo and spare_core():
+            if self._helper is None:
+                self._helper = CardHelper.start()
+            if self._helper is not None:
+                self._helper.send(todo)
+        if self._helper is not None:
+            self._helper.close_input()
 
     def finish(self, app: Sphinx, exception: BaseException | None) -> None:
         """``build-finished``: wait for the helper, draw what it left, warn about what cannot be drawn."""
@@ -154,9 +225,14 @@ class CardDrawing:
             self._stop()
             return
         helper, self._helper = self._helper, None
-        drawn = _drawn_by(helper) if helper is not None else set()
-        for index, (docname, job) in enumerate(self._todo):
-            if index in drawn:
+        done = helper.drawn() if helper is not None else set()
+        if helper is not None:  # a card sent while reading that the final list dropped
+            targets = {job.target for job in self._wanted}
+            for job in set(helper.sent) - self._wanted:
+                if job.target not in targets:
+                    job.target.unlink(missing_ok=True)
+        for docname, job in self._final:
+            if job in done:
                 continue
             try:
                 draw(job)
@@ -164,22 +240,21 @@ class CardDrawing:
                 what = f"the social card of {docname!r}" if docname else "the site's social card"
                 location = (docname, None) if docname else None
                 warn(logger, WarningSubtype.blog, "%s could not be drawn: %s", what, exc, location=location)
-        self._todo = []
-        prune_cache(Path(app.doctreedir) / CACHE_FOLDER, self._used)
+        prune_cache(Path(app.doctreedir) / CACHE_FOLDER, {job.cached for job in self._wanted})
+        self._final, self._wanted = [], set()
 
     def _stop(self) -> None:
         """Stop a helper left from a failed build (its cards are drawn next time)."""
         helper, self._helper = self._helper, None
         if helper is not None:
             helper.kill()
-            helper.wait()
-            if helper.stdout is not None:
-                helper.stdout.close()
-        self._todo = []
+        self._final, self._wanted = [], set()
 
 
 def setup_card_drawing(app: Sphinx) -> None:
-    """Draw the cards beside the writing phase, then check them when the build ends."""
+    """Send cards to the helper as posts are read, list them all after reading, check them at the end."""
     drawing = CardDrawing()
+    app.connect("env-before-read-docs", drawing.before_reading)
+    app.connect("doctree-read", drawing.post_read, priority=AFTER_POSTS)
     app.connect("env-updated", drawing.start, priority=AFTER_POSTS)
     app.connect("build-finished", drawing.finish)

@@ -1,12 +1,13 @@
 """The card helper process: draws social cards beside the build (pure: no Sphinx).
 
 Started by card_drawing as ``python -m sphinx_notebook.blog.card_helper``
-once reading is done, so the cards are drawn on a second core while Sphinx
-writes the pages. A fresh process (fork and exec), not a fork of the build:
-libvips keeps thread pools, which a bare fork would leave broken. stdin holds
-one JSON list of jobs; each finished job is one JSON line on stdout,
-``[index, error]``, so a helper that dies early leaves the rest to the build
-process, which draws them itself.
+as soon as the first post is read, so the cards are drawn on a second core
+while Sphinx reads and writes. A fresh process (fork and exec), not a fork of
+the build: libvips keeps thread pools, which a bare fork would leave broken.
+Each line on stdin is one job, drawn as it arrives; each finished job is one
+JSON line on stdout, ``[index, error]`` (index counts the jobs received), so
+a helper that dies early leaves the rest to the build process, which draws
+them itself. It stops when stdin closes.
 """
 
 from __future__ import annotations
@@ -45,10 +46,10 @@ def job_from_json(data: dict[str, Any]) -> CardJob:
 
 def serve(source: IO[str], sink: IO[str]) -> None:
     """Draw every job read from ``source``, reporting each on ``sink`` as it is done."""
-    for index, data in enumerate(json.load(source)):
+    for index, line in enumerate(source):
         error: str | None = None
         try:
-            draw(job_from_json(data))
+            draw(job_from_json(json.loads(line)))
         except Exception as exc:  # reported to the build, which warns at the post
             error = f"{type(exc).__name__}: {exc}"
         sink.write(json.dumps([index, error]) + "\n")

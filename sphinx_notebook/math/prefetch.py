@@ -19,11 +19,11 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import IO
 
+from sphinx_notebook.helper_processes import spare_core, start_helper
 from sphinx_notebook.math.katex import Key, Rendered, cached, remember
 from sphinx_notebook.render_cache import helper_environment
 
@@ -32,29 +32,12 @@ HELPER_MODULE = "sphinx_notebook.math.render_helper"
 Results = list[tuple[str | None, str | None]]
 
 
-def _usable_cores() -> int:
-    """Cores this process may run on (``taskset``, containers), not the machine's count."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
-
-
 class _Helper:
     """One helper process, spoken to by one thread at a time (one JSON line each way)."""
 
     def __init__(self) -> None:
-        env = dict(os.environ, PYTHONPATH=os.pathsep.join(path for path in sys.path if path))
-        env.update(helper_environment())  # the build's render cache, on disk
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", HELPER_MODULE],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=env,
-            text=True,
-            encoding="utf-8",
-        )
+        # With the build's render cache, on disk.
+        self._process = start_helper(HELPER_MODULE, helper_environment())
 
     def render(self, keys: list[Key]) -> Results:
         stdin: IO[str] | None = self._process.stdin
@@ -91,7 +74,7 @@ class Prefetcher:
     @staticmethod
     def available() -> bool:
         """A spare core for the helper to use."""
-        return _usable_cores() > 1
+        return spare_core()
 
     def _render(self, keys: list[Key]) -> Results:
         """Runs on the talking thread: start the helper once, then send it ``keys``."""
