@@ -13,6 +13,7 @@ them itself. It stops when stdin closes.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import IO, Any
@@ -59,4 +60,13 @@ def serve(source: IO[str], sink: IO[str]) -> None:
 if __name__ == "__main__":
     sys.stdin.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-    serve(sys.stdin, sys.stdout)
+    # Once stdin closes, everything is written: skipping the interpreter's
+    # teardown (a JS engine or libvips freeing its heap, which once hung after
+    # an error) ends the process at once, and the build waits for that end.
+    status = 1
+    try:
+        serve(sys.stdin, sys.stdout)
+        status = 0
+    finally:
+        sys.stdout.flush()
+        os._exit(status)

@@ -9,6 +9,7 @@ place uses, so both paths give the same markup. It stops when stdin closes.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from typing import IO
 
@@ -35,4 +36,13 @@ if __name__ == "__main__":
     use_cache_from_environment()
     sys.stdin.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-    serve(sys.stdin, sys.stdout)
+    # Once stdin closes, everything is written: skipping the interpreter's
+    # teardown (a JS engine or libvips freeing its heap, which once hung after
+    # an error) ends the process at once, and the build waits for that end.
+    status = 1
+    try:
+        serve(sys.stdin, sys.stdout)
+        status = 0
+    finally:
+        sys.stdout.flush()
+        os._exit(status)
