@@ -28,8 +28,10 @@ def spare_core() -> bool:
     return usable_cores() > 1
 
 
-def start_helper(module: str, extra_env: dict[str, str] | None = None) -> subprocess.Popen[str]:
-    """``python -m module`` with text pipes on stdin and stdout, seeing this process's imports.
+def start_helper(
+    module: str, extra_env: dict[str, str] | None = None, *, output: bool = True
+) -> subprocess.Popen[str]:
+    """``python -m module`` with a text pipe on stdin (and stdout if ``output``), sharing our imports.
 
     Raises OSError when no process can be started.
     """
@@ -38,7 +40,7 @@ def start_helper(module: str, extra_env: dict[str, str] | None = None) -> subpro
     return subprocess.Popen(
         [sys.executable, "-m", module],
         stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
+        stdout=subprocess.PIPE if output else subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
         env=env,
         text=True,

@@ -303,3 +303,23 @@ def test_serial_builds_send_cards_while_reading(make_app, tmp_path, parallel):
     else:
         assert (while_reading, after_reading) == (2, 1)  # sums and unicode, then the site's card
     assert len(list((Path(app.doctreedir) / "nb-social-cards").glob("*.png"))) == 3
+
+
+def test_the_helper_draws_each_job_into_cache_and_place_and_counts_failures(tmp_path):
+    import io
+    import json
+
+    from sphinx_notebook.blog.card_helper import job_from_json, job_to_json, serve
+    from sphinx_notebook.blog.social_cards import CardJob
+
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    jobs = [
+        CardJob(CardText(title, "Site", "1 May 2024", ("a",)), out / f"{n}.png", 1, cache)
+        for n, title in enumerate(["Alpha", "Omega"])
+    ]
+    assert [job_from_json(job_to_json(job)) for job in jobs] == jobs
+    lines = [json.dumps(job_to_json(job)) for job in jobs]
+    assert serve(io.StringIO("\n".join([lines[0], "not json", lines[1]]) + "\n")) == 1
+    for job in jobs:
+        assert job.target.read_bytes() == job.cached.read_bytes()
+        assert png_size(job.target.read_bytes()) == (1200, 630)

@@ -54,6 +54,9 @@ HELPER_MODULE = "sphinx_notebook.blog.card_helper"
 # registers them all on env-updated (parallel.rebuild_blog, 500).
 AFTER_POSTS = 800
 
+# A helper still busy this long after the build finished writing is taken for stuck.
+STUCK_AFTER, STUCK_PER_CARD = 60.0, 1.0
+
 # A job and the page whose post it is (None for the site's card), for warnings.
 Located = tuple[str | None, CardJob]
 
@@ -110,7 +113,7 @@ def read_post_jobs(app: Sphinx, docname: str, posts: list[dict[str, Any]]) -> li
 
 
 class CardHelper:
-    """The helper process: jobs go in one JSON line each, finished indexes come back."""
+    """The helper process: jobs go in one JSON line each; what it draws lands in the card cache."""
 
     def __init__(self, process: subprocess.Popen[str]) -> None:
         self._process = process
@@ -119,7 +122,7 @@ class CardHelper:
     @classmethod
     def start(cls) -> CardHelper | None:
         try:
-            return cls(start_helper(HELPER_MODULE))
+            return cls(start_helper(HELPER_MODULE, output=False))
         except OSError:
             return None
 
@@ -145,29 +148,18 @@ class CardHelper:
             with contextlib.suppress(OSError):  # a helper that died already
                 self._process.stdin.close()
 
-    def drawn(self) -> set[CardJob]:
-        """Wait for the helper; the jobs it drew without error."""
+    def wait(self) -> None:
+        """Wait until the helper has drawn what it was sent (killed if it seems stuck)."""
         self.close_input()
-        stdout = self._process.stdout
-        done: set[CardJob] = set()
-        if stdout is not None:
-            for line in stdout:
-                try:
-                    index, error = json.loads(line)
-                except ValueError:
-                    break
-                if error is None and 0 <= index < len(self.sent):
-                    done.add(self.sent[index])
-            stdout.close()
-        self._process.wait()
-        return done
+        try:
+            self._process.wait(timeout=STUCK_AFTER + STUCK_PER_CARD * len(self.sent))
+        except subprocess.TimeoutExpired:
+            self.kill()
 
     def kill(self) -> None:
         self.close_input()
         self._process.kill()
         self._process.wait()
-        if self._process.stdout is not None:
-            self._process.stdout.close()
 
 
 class CardDrawing:
@@ -225,14 +217,14 @@ class CardDrawing:
             self._stop()
             return
         helper, self._helper = self._helper, None
-        done = helper.drawn() if helper is not None else set()
-        if helper is not None:  # a card sent while reading that the final list dropped
+        if helper is not None:
+            helper.wait()
             targets = {job.target for job in self._wanted}
-            for job in set(helper.sent) - self._wanted:
+            for job in set(helper.sent) - self._wanted:  # sent while reading, dropped from the final list
                 if job.target not in targets:
                     job.target.unlink(missing_ok=True)
         for docname, job in self._final:
-            if job in done:
+            if place_cached(job):  # drawn by the helper
                 continue
             try:
                 draw(job)

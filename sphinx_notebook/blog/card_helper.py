@@ -4,17 +4,20 @@ Started by card_drawing as ``python -m sphinx_notebook.blog.card_helper``
 as soon as the first post is read, so the cards are drawn on a second core
 while Sphinx reads and writes. A fresh process (fork and exec), not a fork of
 the build: libvips keeps thread pools, which a bare fork would leave broken.
-Each line on stdin is one job, drawn as it arrives; each finished job is one
-JSON line on stdout, ``[index, error]`` (index counts the jobs received), so
-a helper that dies early leaves the rest to the build process, which draws
-them itself. It stops when stdin closes.
+Each line on stdin is one job, drawn as it arrives into the card cache and
+its place in the output. It stops when stdin closes; the build then puts
+every card in place from the cache, so a card this process did not draw
+(it died, or the card failed) is drawn by the build, which warns if it
+cannot be drawn at all.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import queue
 import sys
+import threading
 from pathlib import Path
 from typing import IO, Any
 
@@ -45,28 +48,37 @@ def job_from_json(data: dict[str, Any]) -> CardJob:
     )
 
 
-def serve(source: IO[str], sink: IO[str]) -> None:
-    """Draw every job read from ``source``, reporting each on ``sink`` as it is done."""
-    for index, line in enumerate(source):
-        error: str | None = None
+def serve(source: IO[str]) -> int:
+    """Draw every job read from ``source``; how many could not be drawn.
+
+    A thread reads ``source`` as fast as the build writes, so the pipe never
+    fills and the build never waits to hand over a card. A card that fails is
+    left for the build, which draws it again and warns with the reason.
+    """
+    lines: queue.SimpleQueue[str | None] = queue.SimpleQueue()
+
+    def read() -> None:
+        for line in source:
+            lines.put(line)
+        lines.put(None)
+
+    threading.Thread(target=read, name="nb-card-input", daemon=True).start()
+    failed = 0
+    while (line := lines.get()) is not None:
         try:
             draw(job_from_json(json.loads(line)))
-        except Exception as exc:  # reported to the build, which warns at the post
-            error = f"{type(exc).__name__}: {exc}"
-        sink.write(json.dumps([index, error]) + "\n")
-        sink.flush()
+        except Exception:
+            failed += 1
+    return failed
 
 
 if __name__ == "__main__":
     sys.stdin.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
-    sys.stdout.reconfigure(encoding="utf-8")  # type: ignore[union-attr]
     # Once stdin closes, everything is written: skipping the interpreter's
     # teardown (a JS engine or libvips freeing its heap, which once hung after
     # an error) ends the process at once, and the build waits for that end.
     status = 1
     try:
-        serve(sys.stdin, sys.stdout)
-        status = 0
+        status = 1 if serve(sys.stdin) else 0
     finally:
-        sys.stdout.flush()
         os._exit(status)
