@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx_notebook.exit_heap import setup_exit_heap
 from sphinx_notebook.forked_memory import setup_forked_memory
 
 if TYPE_CHECKING:
@@ -36,6 +37,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     for part in PARTS:
         app.setup_extension(part)
     setup_forked_memory(app)
+    setup_exit_heap(app)
     return {
         "version": __version__,
         "env_version": 3,
