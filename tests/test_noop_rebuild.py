@@ -11,8 +11,6 @@ that makes Sphinx read nothing again, passing time, a deleted output file.
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -163,18 +161,3 @@ def test_a_changed_memo_file_is_not_trusted(site):
     listings, entries = site.build()
     assert listings and entries
     assert site.outputs() == first
-
-
-def test_the_heap_is_frozen_at_exit_once_whatever_the_number_of_apps():
-    # Registered first, the reporting handler runs last: after ours, before Python's final collection.
-    script = (
-        "import atexit, gc\n"
-        "calls, freeze = [], gc.freeze\n"
-        "gc.freeze = lambda: (calls.append(1), freeze())\n"
-        "atexit.register(lambda: print(len(calls), gc.get_freeze_count() > 0))\n"
-        "import sphinx_notebook.exit_heap as exit_heap\n"
-        "for _ in range(3):\n"
-        "    exit_heap.setup_exit_heap(None)\n"
-    )
-    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert result.stdout.split() == ["1", "True"]
