@@ -18,6 +18,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
 from sphinx_notebook.blog.ablog_adapter import ablog_templates_dir, append_template_dirs
 from sphinx_notebook.user_config import apply_defaults
 
@@ -55,6 +57,13 @@ def theme_name(app: Sphinx) -> str | None:
     return getattr(getattr(app.builder, "theme", None), "name", None)
 
 
+def memo_card(
+    memo: SiteMemoKeeper, app: Sphinx, pagename: str, post: Any, heading: str, excerpts: bool, caller: Any
+) -> Markup:
+    """``{% call nb_post_card(post, heading, excerpts) %}``: the card drawn by ``caller``, or kept."""
+    return Markup(memo.post_card(app, pagename, post, f"{heading}:{bool(excerpts)}", lambda: str(caller())))
+
+
 def draw_blog_pages(
     app: Sphinx,
     pagename: str,
@@ -77,7 +86,9 @@ def draw_blog_pages(
         if memo is None:
             context["body"] = render(fragment, context)
         else:
-            context["body"] = memo.render(app, fragment, pagename, lambda: render(fragment, context))
+            context["nb_post_card"] = partial(memo_card, memo, app, pagename)
+            draw = partial(render, fragment, context)
+            context["body"] = memo.listing(app, pagename, fragment, context, draw)
         context.setdefault("toc", "")
         context.setdefault("display_toc", False)
         return "page.html"

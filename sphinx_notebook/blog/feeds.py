@@ -167,7 +167,8 @@ class FeedWriter:
                 self._html[key] = render_html(self.app, post, fulltext)
             else:
                 draw = partial(render_html, self.app, post, fulltext)
-                self._html[key] = self.memo.render(self.app, "feed-entry", f"{key[0]}|{fulltext}", draw)
+                section = post.section or ""
+                self._html[key] = self.memo.feed_entry(self.app, post.docname, section, fulltext, draw)
         return summary, self._html[key]
 
     def entry(self, post: Post, templates: dict[str, str]) -> Entry:

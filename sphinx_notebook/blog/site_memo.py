@@ -1,23 +1,34 @@
 """The blog's site-wide renderings, kept from one build to the next while their inputs stay the same.
 
 On a rebuild with nothing changed Sphinx writes no page, yet ablog's listing
-pages (all posts, archives, tags, categories) and the feeds are drawn again
-from every post: most of a no-op rebuild's time. What they show depends only
-on the documents Sphinx read (``env.all_docs`` holds when each was last read,
-and loses a removed one), the configuration, the templates, which posts are
-drafts (that follows the clock), the date Sphinx stamps on pages, and the
-code and versions that render them. This module keeps the listing pages'
-bodies and the feed entries' HTML of the last build in
-``<doctreedir>/notebook-site-memo-<builder>.json`` under a digest of those
-inputs. When a build's digest matches, the stored HTML is used verbatim;
-otherwise everything is rendered as before and the memo replaced.
+pages (all posts, archives, tags, categories) and the feeds were drawn again
+from every post: most of a no-op rebuild's time, and of a one-post rebuild's.
+This module keeps each listing page's body and each feed entry's HTML in
+``<doctreedir>/notebook-site-memo-<builder>.json``, each under a digest of
+what it depends on, and uses the stored HTML verbatim when the digest
+matches:
 
+- the site: every configuration value, the templates, the drafts (they
+  follow the clock), the date Sphinx stamps on pages, the versions and code
+  that render them, the set of documents, every document's title, and the
+  targets references in one document can take from another (section labels,
+  equation numbers, citations);
+- a feed entry: the post's document, when Sphinx last read it
+  (``env.all_docs``) and its figure and section numbers;
+- a listing page: the page, and which posts it lists, each with when Sphinx
+  last read it;
+- a post's card on a listing page: the page, the card's variant (heading,
+  excerpt or not) and when Sphinx last read the post.
+
+So a no-op rebuild draws nothing, and a one-post edit draws that post's feed
+entry, the listing pages that list it, and on them only that post's card. A renamed, added or removed post,
+a setting, a template or a title elsewhere changes the digests it should.
 Only the expensive bodies are kept: Sphinx still writes every listing page
-through the theme's ``page.html`` and the feed writer still writes every
-feed, so a deleted output file comes back with the same bytes, and the pages
-are byte for byte those of a build without the memo. To clear it, delete the
-file or the doctrees folder. The helpers at the top import nothing from
-Sphinx.
+through the theme's ``page.html`` and the feed writer every feed, so a deleted
+output file comes back, and the pages are byte for byte those of a build
+without the memo. The file holds only what the last build used; delete it
+(or the doctrees folder) to clear it. The helpers at the top import nothing
+from Sphinx.
 """
 
 from __future__ import annotations
@@ -34,11 +45,13 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "3"
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 SKIPPED_FOLDERS = frozenset({"static", "__pycache__"})
 ADDRESS = re.compile(r" at 0x[0-9A-Fa-f]+")
 MAX_DEPTH = 12
+# (domain, key): what a reference in one document can show of another.
+SHARED_TARGETS = (("std", "labels"), ("std", "anonlabels"), ("math", "objects"), ("citation", "citations"))
 
 
 def stable_text(value: Any, depth: int = 0) -> str:
@@ -94,53 +107,73 @@ def code_fingerprint(folder: Path = PACKAGE_DIR) -> str:
 
 
 class SiteMemo:
-    """Renderings stored under one digest in one JSON file; ``render`` fills what is missing."""
+    """Renderings in one JSON file, each under its own key; ``render`` fills what is missing.
+
+    A rendering drawn while another one is drawn (a post card inside a
+    listing page) is that one's part: when the page is reused, its parts are
+    kept too, so the next build still finds them.
+    """
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.digest: str | None = None
-        self._items: dict[str, str] = {}
-        self._changed = False
+        self._stored: dict[str, str] = {}
+        self._stored_parts: dict[str, list[str]] = {}
+        self._used: dict[str, str] = {}
+        self._parts: dict[str, list[str]] = {}
+        self._drawing: list[list[str]] = []
         self.reused = 0
         self.rendered = 0
-
-    def begin(self, digest: str) -> None:
-        """Use what the file holds when it was stored under ``digest``, else start empty."""
-        self.digest = digest
-        self._items = {}
-        self._changed = True
         try:
-            stored = json.loads(self.path.read_bytes())
+            stored = json.loads(path.read_bytes())
         except (OSError, ValueError):
             return
-        if (
-            isinstance(stored, dict)
-            and stored.get("digest") == digest
-            and isinstance(stored.get("items"), dict)
-        ):
-            self._items = stored["items"]
-            self._changed = False
+        if not isinstance(stored, dict) or stored.get("format") != FORMAT_VERSION:
+            return
+        items, parts = stored.get("items"), stored.get("parts")
+        if isinstance(items, dict) and isinstance(parts, dict):
+            self._stored, self._stored_parts = items, parts
 
-    def render(self, kind: str, key: str, draw: Callable[[], str]) -> str:
-        """The stored text for (``kind``, ``key``), or ``draw()``'s, which is stored."""
-        name = f"{kind}\x00{key}"
-        found = self._items.get(name)
-        if isinstance(found, str):
-            self.reused += 1
+    def render(self, key: str, draw: Callable[[], str]) -> str:
+        """The text stored under ``key``, or ``draw()``'s, which is stored."""
+        if self._drawing:
+            self._drawing[-1].append(key)
+        found = self._used.get(key)
+        if found is not None:
             return found
-        text = draw()
-        self._items[name] = text
-        self._changed = True
+        stored = self._stored.get(key)
+        if isinstance(stored, str):
+            self.reused += 1
+            self._keep(key, stored)
+            return stored
+        self._drawing.append([])
+        try:
+            found = draw()
+        finally:
+            parts = self._drawing.pop()
         self.rendered += 1
-        return text
+        self._used[key] = found
+        if parts:
+            self._parts[key] = parts
+        return found
+
+    def _keep(self, key: str, text: str) -> None:
+        """Use a stored rendering, with the parts it was drawn from."""
+        self._used[key] = text
+        parts = self._stored_parts.get(key)
+        if not isinstance(parts, list):
+            return
+        self._parts[key] = parts
+        for part in parts:
+            stored = self._stored.get(part)
+            if part not in self._used and isinstance(stored, str):
+                self._keep(part, stored)
 
     def save(self) -> None:
-        """Write the file when something was rendered; a memo that cannot be written only costs speed."""
-        if self.digest is None or not self._changed:
+        """Keep what this build used; a memo that cannot be written only costs speed."""
+        if not self.rendered and self._used.keys() == self._stored.keys():
             return
-        data = json.dumps(
-            {"digest": self.digest, "items": self._items}, ensure_ascii=False, separators=(",", ":")
-        )
+        memo = {"format": FORMAT_VERSION, "items": self._used, "parts": self._parts}
+        data = json.dumps(memo, ensure_ascii=False, separators=(",", ":"))
         temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -148,15 +181,13 @@ class SiteMemo:
             os.replace(temporary, self.path)
         except OSError:
             temporary.unlink(missing_ok=True)
-            return
-        self._changed = False
 
 
 # What follows reads the inputs from Sphinx.
 
 
-def build_inputs(app: Sphinx) -> list[tuple[str, str]]:
-    """Everything the listing pages and feed entries depend on, as named texts."""
+def site_inputs(app: Sphinx) -> list[tuple[str, str]]:
+    """What every listing page and feed entry depends on, as named texts."""
     import ablog
     import docutils
     import jinja2
@@ -169,23 +200,33 @@ def build_inputs(app: Sphinx) -> list[tuple[str, str]]:
     context: Any = getattr(app.builder, "globalcontext", {})
     templates: Any = getattr(app.builder, "templates", None)
     newest_template = getattr(templates, "newest_template_mtime", None)
+    versions = [sphinx.__display_version__, ablog.__version__, docutils.__version__, jinja2.__version__]
+    titles = sorted((name, title.astext()) for name, title in env.titles.items())
+    targets = [env.domaindata.get(domain, {}).get(key) for domain, key in SHARED_TARGETS]
     return [
         ("python", sys.version),
-        (
-            "versions",
-            stable_text(
-                [sphinx.__display_version__, ablog.__version__, docutils.__version__, jinja2.__version__]
-            ),
-        ),
+        ("versions", stable_text(versions)),
         ("code", code_fingerprint()),
         ("builder", app.builder.name),
         ("config", stable_text(config)),
         ("templates", repr(newest_template()) if callable(newest_template) else ""),
         ("catalogs", catalogs_fingerprint(app)),
-        ("documents", stable_text(sorted(env.all_docs.items()))),
+        ("documents", stable_text(sorted(env.all_docs))),
+        ("titles", stable_text(titles)),
+        ("targets", stable_text(targets)),
         ("drafts", stable_text(sorted(current_drafts(app)))),
         ("last_updated", stable_text(context.get("last_updated"))),
     ]
+
+
+def listed_posts(context: dict[str, Any]) -> list[tuple[str, list[tuple[str, str]]]] | None:
+    """(collection, [(docname, section)]) for the posts an ablog page lists; None for another page."""
+    catalog = context.get("catalog")
+    collection = context.get("collection")
+    groups = list(catalog) if catalog is not None else [collection] if collection is not None else None
+    if groups is None:
+        return None
+    return [(str(group), [(post.docname, str(post.section or "")) for post in group]) for group in groups]
 
 
 def catalogs_fingerprint(app: Sphinx) -> str:
@@ -202,22 +243,70 @@ def catalogs_fingerprint(app: Sphinx) -> str:
 
 
 class SiteMemoKeeper:
-    """One build's memo, opened at its first use in the finishing phase and saved at the end."""
+    """One build's memo and site digest, opened at their first use and saved at the end."""
 
     def __init__(self) -> None:
         self.memo: SiteMemo | None = None
+        self.site = ""
 
     def open(self, app: Sphinx) -> SiteMemo:
         if self.memo is None:
-            path = Path(app.doctreedir) / f"notebook-site-memo-{app.builder.name}.json"
-            memo = SiteMemo(path)
-            memo.begin(digest_of(build_inputs(app)))
-            self.memo = memo
+            self.memo = SiteMemo(Path(app.doctreedir) / f"notebook-site-memo-{app.builder.name}.json")
+            self.site = digest_of(site_inputs(app))
         return self.memo
 
-    def render(self, app: Sphinx, kind: str, key: str, draw: Callable[[], str]) -> str:
-        """``draw()``, or what it gave in the last build with the same inputs."""
-        return self.open(app).render(kind, key, draw)
+    def _read(self, app: Sphinx, docname: str) -> str:
+        return stable_text(app.env.all_docs.get(docname))
+
+    def feed_entry(
+        self, app: Sphinx, docname: str, section: str, fulltext: bool, draw: Callable[[], str]
+    ) -> str:
+        """A feed entry's HTML: ``draw()``, or what it gave when its inputs were the same."""
+        memo, env = self.open(app), app.env
+        numbers = [env.toc_secnumbers.get(docname), env.toc_fignumbers.get(docname)]
+        key = digest_of(
+            [
+                ("site", self.site),
+                ("feed entry", f"{docname}#{section}"),
+                ("fulltext", str(fulltext)),
+                ("read", self._read(app, docname)),
+                ("numbers", stable_text(numbers)),
+            ]
+        )
+        return memo.render(key, draw)
+
+    def listing(
+        self, app: Sphinx, pagename: str, fragment: str, context: dict[str, Any], draw: Callable[[], str]
+    ) -> str:
+        """A listing page's body: ``draw()``, or what it gave when its inputs were the same."""
+        memo = self.open(app)
+        groups = listed_posts(context)
+        if groups is None:  # not one of ablog's pages: any document read counts
+            read = stable_text(sorted(app.env.all_docs.items()))
+        else:
+            read = stable_text(
+                [
+                    (name, [(doc, section, self._read(app, doc)) for doc, section in posts])
+                    for name, posts in groups
+                ]
+            )
+        key = digest_of([("site", self.site), ("listing", f"{fragment}:{pagename}"), ("read", read)])
+        return memo.render(key, draw)
+
+    def post_card(self, app: Sphinx, pagename: str, post: Any, variant: str, draw: Callable[[], str]) -> str:
+        """One post's card on a listing page: ``draw()``, or what it gave when its inputs were the same."""
+        memo = self.open(app)
+        docname, section = post.docname, str(post.section or "")
+        key = digest_of(
+            [
+                ("site", self.site),
+                ("post card", f"{docname}#{section}"),
+                ("page", pagename),
+                ("variant", variant),
+                ("read", self._read(app, docname)),
+            ]
+        )
+        return memo.render(key, draw)
 
     def finish(self, app: Sphinx, exception: BaseException | None) -> None:
         """``build-finished``: store this build's renderings (not after a failed build)."""
