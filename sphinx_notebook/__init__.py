@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx_notebook.exit_heap import setup_exit_heap
 from sphinx_notebook.forked_memory import setup_forked_memory
-from sphinx_notebook.long_lived_heap import setup_long_lived_heap
 from sphinx_notebook.template_cache import setup_template_cache
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     for part in PARTS:
         app.setup_extension(part)
     setup_forked_memory(app)
-    setup_long_lived_heap(app)
+    setup_exit_heap(app)
     setup_template_cache(app)
     return {
         "version": __version__,
