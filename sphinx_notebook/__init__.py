@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from sphinx_notebook.exit_heap import setup_exit_heap
 from sphinx_notebook.forked_memory import setup_forked_memory
-from sphinx_notebook.template_cache import setup_template_cache
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -35,6 +34,8 @@ PARTS: tuple[str, ...] = (
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Set up the bundle and every part of sphinx_notebook."""
+    from sphinx_notebook.template_cache import setup_template_cache  # Jinja: not for `sphinx-notebook --help`
+
     for part in PARTS:
         app.setup_extension(part)
     setup_forked_memory(app)
