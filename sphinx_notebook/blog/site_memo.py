@@ -10,9 +10,9 @@ matches:
 
 - the site: every configuration value, the templates, the drafts (they
   follow the clock), the date Sphinx stamps on pages, the versions and code
-  that render them, the set of documents, every document's title, and the
-  targets references in one document can take from another (section labels,
-  equation numbers, citations);
+  that render them, the set of documents, every document's title, and what
+  a reference in one document can show of another (section labels and
+  titles, equation, figure and section numbers, citations);
 - a feed entry: the post's document, when Sphinx last read it
   (``env.all_docs``) and its figure and section numbers;
 - a listing page: the page, and which posts it lists, each with when Sphinx
@@ -214,6 +214,7 @@ def site_inputs(app: Sphinx) -> list[tuple[str, str]]:
         ("documents", stable_text(sorted(env.all_docs))),
         ("titles", stable_text(titles)),
         ("targets", stable_text(targets)),
+        ("numbers", stable_text([env.toc_secnumbers, env.toc_fignumbers])),
         ("drafts", stable_text(sorted(current_drafts(app)))),
         ("last_updated", stable_text(context.get("last_updated"))),
     ]
