@@ -319,7 +319,7 @@ class SiteMemoKeeper:
             from sphinx.util import logging
 
             logging.getLogger(__name__).verbose(
-                "blog: %d listing bodies and feed entries kept from the last build, %d drawn",
+                "blog: %d listing bodies, post cards and feed entries kept from the last build, %d drawn",
                 memo.reused,
                 memo.rendered,
             )
