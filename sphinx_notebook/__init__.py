@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from sphinx_notebook.exit_heap import setup_exit_heap
 from sphinx_notebook.forked_memory import setup_forked_memory
 
 if TYPE_CHECKING:
@@ -33,9 +34,13 @@ PARTS: tuple[str, ...] = (
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Set up the bundle and every part of sphinx_notebook."""
+    from sphinx_notebook.template_cache import setup_template_cache  # Jinja: not for `sphinx-notebook --help`
+
     for part in PARTS:
         app.setup_extension(part)
     setup_forked_memory(app)
+    setup_exit_heap(app)
+    setup_template_cache(app)
     return {
         "version": __version__,
         "env_version": 3,

@@ -23,14 +23,22 @@ RTL_LANGUAGES = frozenset(
 )
 """Written right to left; checked before Babel, which does not know every code Sphinx accepts."""
 
+LTR_LANGUAGES = frozenset(
+    {"de", "en", "es", "fr", "it", "ja", "ko", "nl", "pl", "pt", "ru", "sv", "tr", "uk", "zh"}
+)
+"""Common languages written left to right: answered without asking Babel on every page."""
+
 
 def is_rtl(language: str | None) -> bool:
     """Whether pages in ``language`` (a Sphinx ``language`` value) are written right to left."""
     if not language:
         return False
     code = language.replace("-", "_")
-    if code.split("_")[0].lower() in RTL_LANGUAGES:
+    base = code.split("_")[0].lower()
+    if base in RTL_LANGUAGES:
         return True
+    if base in LTR_LANGUAGES:
+        return False
     try:
         return Locale.parse(code).character_order == "right-to-left"
     except (UnknownLocaleError, ValueError):

@@ -165,3 +165,12 @@ def test_text_direction():
     assert html_tag("he", "../", None) == '<html lang="he" dir="rtl" data-content_root="../">'
     other = '<html lang="he" prefix="og: https://ogp.me/ns#">'
     assert html_tag("he", "", other) == '<html dir="rtl" lang="he" prefix="og: https://ogp.me/ns#">'
+
+
+def test_languages_known_to_be_left_to_right_are_so_for_babel():
+    from babel import Locale
+
+    from sphinx_notebook.textdirection import LTR_LANGUAGES
+
+    assert all(Locale.parse(code).character_order == "left-to-right" for code in LTR_LANGUAGES)
+    assert not is_rtl("en") and not is_rtl("pt_BR") and not is_rtl("zh-CN")

@@ -30,6 +30,7 @@ from sphinx_notebook.blog.numbering import setup_numbering
 from sphinx_notebook.blog.parallel import setup_parallel
 from sphinx_notebook.blog.readthedocs import setup_readthedocs
 from sphinx_notebook.blog.sharing import setup_sharing
+from sphinx_notebook.blog.site_memo import setup_site_memo
 from sphinx_notebook.config import setup_settings
 
 if TYPE_CHECKING:
@@ -43,14 +44,15 @@ def setup_blog(app: Sphinx) -> None:
     app.setup_extension("sphinx_notebook.translations")  # its words in the site's language
     setup_settings(app, "blog")
     setup_blog_assets(app)
-    setup_blog_templates(app)
+    memo = setup_site_memo(app)  # listing bodies and feed entries kept while nothing changes
+    setup_blog_templates(app, memo)
     setup_readthedocs(app)
     setup_archive_titles(app)
     setup_baseurl_notice(app)
     setup_frontmatter(app)
     setup_drafts(app)
     setup_listings(app)
-    setup_feeds(app)
+    setup_feeds(app, memo)
     setup_parallel(app)
     setup_numbering(app)
     setup_sharing(app)

@@ -14,8 +14,11 @@ sphinx_notebook theme places them itself.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
 
 from sphinx_notebook.blog.ablog_adapter import ablog_templates_dir, append_template_dirs
 from sphinx_notebook.user_config import apply_defaults
@@ -24,6 +27,8 @@ if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
+
+    from sphinx_notebook.blog.site_memo import SiteMemoKeeper
 
 TEMPLATES_DIR = Path(__file__).parent / "templates"
 LISTING_FRAGMENTS = {
@@ -52,10 +57,25 @@ def theme_name(app: Sphinx) -> str | None:
     return getattr(getattr(app.builder, "theme", None), "name", None)
 
 
+def memo_card(
+    memo: SiteMemoKeeper, app: Sphinx, pagename: str, post: Any, heading: str, excerpts: bool, caller: Any
+) -> Markup:
+    """``{% call nb_post_card(post, heading, excerpts) %}``: the card drawn by ``caller``, or kept."""
+    return Markup(memo.post_card(app, pagename, post, f"{heading}:{bool(excerpts)}", lambda: str(caller())))
+
+
 def draw_blog_pages(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document | None
+    app: Sphinx,
+    pagename: str,
+    templatename: str,
+    context: dict[str, Any],
+    doctree: nodes.document | None,
+    memo: SiteMemoKeeper | None = None,
 ) -> str | None:
-    """``html-page-context``: listing pages through ``page.html``; post meta under other themes."""
+    """``html-page-context``: listing pages through ``page.html``; post meta under other themes.
+
+    A listing page's body comes from ``memo`` when no input changed since the last build.
+    """
     if "nb_post_meta" not in context:  # not a blog page context (listings sets it)
         return None
     render = app.builder.templates.render  # type: ignore[attr-defined]
@@ -63,7 +83,12 @@ def draw_blog_pages(
     # Feed <link rel="alternate"> tags, every format, every theme: sharing.add_head_tags.
     fragment = LISTING_FRAGMENTS.get(templatename)
     if fragment is not None:
-        context["body"] = render(fragment, context)
+        if memo is None:
+            context["body"] = render(fragment, context)
+        else:
+            context["nb_post_card"] = partial(memo_card, memo, app, pagename)
+            draw = partial(render, fragment, context)
+            context["body"] = memo.listing(app, pagename, fragment, context, draw)
         context.setdefault("toc", "")
         context.setdefault("display_toc", False)
         return "page.html"
@@ -81,9 +106,9 @@ def draw_blog_pages(
     return None
 
 
-def setup_blog_templates(app: Sphinx) -> None:
-    """Wire the template order and the page drawing."""
+def setup_blog_templates(app: Sphinx, memo: SiteMemoKeeper | None = None) -> None:
+    """Wire the template order and the page drawing (listing bodies kept in ``memo``)."""
     app.connect("config-inited", _inject_ourselves, priority=100)
     app.connect("builder-inited", add_template_dirs)
     # After listings (600), which puts the post meta in the context.
-    app.connect("html-page-context", draw_blog_pages, priority=700)
+    app.connect("html-page-context", partial(draw_blog_pages, memo=memo), priority=700)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from sphinx_notebook.blog.ablog_adapter import Post
+    from sphinx_notebook.blog.site_memo import SiteMemoKeeper
 
 FEED_BUILDERS = ("html", "dirhtml")
 # name in notebook_feed_formats: (MIME type, label, writer)
@@ -139,10 +141,11 @@ def feed_author(app: Sphinx, blog: Blog) -> Person:
 
 
 class FeedWriter:
-    """Builds every feed of one build, rendering each post's HTML once."""
+    """Builds every feed of one build, rendering each post's HTML once (or taking it from ``memo``)."""
 
-    def __init__(self, app: Sphinx) -> None:
+    def __init__(self, app: Sphinx, memo: SiteMemoKeeper | None = None) -> None:
         self.app = app
+        self.memo = memo
         self.blog = Blog(app)
         self.author = feed_author(app, self.blog)
         self._html: dict[tuple[str, bool], str] = {}
@@ -157,9 +160,15 @@ class FeedWriter:
         summary = ""
         if config.blog_feed_titles:
             return "", ""
-        key = (post.docname + "#" + post.section, bool(config.blog_feed_fulltext))
+        fulltext = bool(config.blog_feed_fulltext)
+        key = (post.docname + "#" + post.section, fulltext)
         if key not in self._html:
-            self._html[key] = render_html(self.app, post, bool(config.blog_feed_fulltext))
+            if self.memo is None:
+                self._html[key] = render_html(self.app, post, fulltext)
+            else:
+                draw = partial(render_html, self.app, post, fulltext)
+                section = post.section or ""
+                self._html[key] = self.memo.feed_entry(self.app, post.docname, section, fulltext, draw)
         return summary, self._html[key]
 
     def entry(self, post: Post, templates: dict[str, str]) -> Entry:
@@ -232,13 +241,13 @@ def silence_ablog_feeds(app: Sphinx) -> list[Any]:
     return []
 
 
-def write_feeds(app: Sphinx) -> list[Any]:
-    """``html-collect-pages``: write every feed into the output folder."""
+def write_feeds(app: Sphinx, memo: SiteMemoKeeper | None = None) -> list[Any]:
+    """``html-collect-pages``: write every feed into the output folder (an unchanged file is left alone)."""
     if app.builder.name not in FEED_BUILDERS or not app.config.blog_baseurl:
         return []
     outdir = Path(app.builder.outdir)
     formats = feed_formats(app)
-    for atom_path, feed in FeedWriter(app).all_feeds():
+    for atom_path, feed in FeedWriter(app, memo).all_feeds():
         for name in formats:
             path = format_path(atom_path, name)
             self_url = join_url(app.config.blog_baseurl, path)
@@ -250,7 +259,7 @@ def write_feeds(app: Sphinx) -> list[Any]:
     return []
 
 
-def setup_feeds(app: Sphinx) -> None:
-    """Replace ablog's feed writer with ours."""
+def setup_feeds(app: Sphinx, memo: SiteMemoKeeper | None = None) -> None:
+    """Replace ablog's feed writer with ours (entries kept in ``memo`` between builds)."""
     app.connect("html-collect-pages", silence_ablog_feeds, priority=450)
-    app.connect("html-collect-pages", write_feeds, priority=600)
+    app.connect("html-collect-pages", partial(write_feeds, memo=memo), priority=600)

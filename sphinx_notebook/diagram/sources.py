@@ -15,8 +15,6 @@ from docutils import nodes
 
 from sphinx_notebook.diagram import limits
 from sphinx_notebook.diagram.cache import canonical_json
-from sphinx_notebook.diagram.schema import check_text, describe_blocks
-from sphinx_notebook.diagram.svg_editors import EmbedError, embed, scope_id
 from sphinx_notebook.warning_types import WarningSubtype, get_logger, warn
 
 if TYPE_CHECKING:
@@ -74,6 +72,9 @@ def from_json(node: notebook_diagram, text: str, origin: Origin, source: str, of
 
     ``source`` and ``offset`` place JSON line k at ``source:offset + k``.
     """
+    # Imported here: a build that reads no diagram (a no-op rebuild) never needs the schema.
+    from sphinx_notebook.diagram.schema import check_text, describe_blocks
+
     too_big = limits.json_problem(text)
     if too_big:
         fail(node, [f"{name!r}: {too_big}" if name else too_big],
@@ -121,6 +122,9 @@ def from_json(node: notebook_diagram, text: str, origin: Origin, source: str, of
 def from_svg(node: notebook_diagram, data: bytes | str, origin: Origin, label: str,
              alt_hint: str = "an :alt: option") -> None:
     """Sanitize an editor's SVG export into the node; ``label`` names it in warnings."""
+    # Imported here: a build that reads no diagram never needs the sanitizers (and tinycss2).
+    from sphinx_notebook.diagram.svg_editors import EmbedError, embed, scope_id
+
     alt = origin.options.get("alt")
     too_big = limits.svg_problem(data)
     if too_big:

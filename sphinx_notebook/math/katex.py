@@ -19,6 +19,7 @@ from typing import Any
 from sphinx_notebook.jsengine import JSError, get_engine, vendored_file
 from sphinx_notebook.math.link_policy import TRUST_SCRIPT
 from sphinx_notebook.math.mathjax_fallback import enclosures_for_css, tex_to_mathml, with_tex_annotation
+from sphinx_notebook.render_cache import active as active_cache
 from sphinx_notebook.render_cache import cached_batch
 
 KATEX_SCRIPT = "katex/katex.min.js"
@@ -128,9 +129,6 @@ def render_many(keys: list[Key]) -> list[tuple[str | None, str | None]]:
     a document's formulas go together, ``BATCH_SIZE`` at a time. Runs in the
     prefetch helper too (see ``prefetch``), hence plain tuples.
     """
-    engine = get_engine()
-    engine.load_vendor(KATEX_SCRIPT)
-    engine.load("sphinx_notebook/link_policy", TRUST_SCRIPT)
     results: list[tuple[str | None, str | None]] = []
     for start in range(0, len(keys), BATCH_SIZE):
         results.extend(_render_batch(keys[start : start + BATCH_SIZE]))
@@ -163,20 +161,7 @@ def _render_batch(keys: list[Key]) -> list[tuple[str | None, str | None]]:
     Only a formula that fails alone keeps the engine's error, so one
     pathological formula never costs its neighbours their rendering.
     """
-    items = [
-        [
-            tex,
-            {
-                "displayMode": display,
-                "output": output,
-                "throwOnError": True,
-                # Sphinx reports what matters; strict-mode notes would only go to the console.
-                "strict": "ignore",
-                "macros": json.loads(macros_key),
-            },
-        ]
-        for tex, display, macros_key, output, _definitions in keys
-    ]
+    items = [_item(key) for key in keys]
     try:
         salt, assets = _RENDER_MANY_JS + TRUST_SCRIPT, (vendored_file(KATEX_SCRIPT),)
         rendered = cached_batch("katex", items, _evaluate, salt=salt, assets=assets)
@@ -188,9 +173,47 @@ def _render_batch(keys: list[Key]) -> list[tuple[str | None, str | None]]:
         return _render_batch(keys[:middle]) + _render_batch(keys[middle:])
 
 
+def _item(key: Key) -> list[Any]:
+    """What the engine (and the render cache's key) gets for ``key``."""
+    tex, display, macros_key, output, _definitions = key
+    options = {
+        "displayMode": display,
+        "output": output,
+        "throwOnError": True,
+        # Sphinx reports what matters; strict-mode notes would only go to the console.
+        "strict": "ignore",
+        "macros": json.loads(macros_key),
+    }
+    return [tex, options]
+
+
 def _evaluate(items: list[Any]) -> Any:
-    """KaTeX on ``items`` in this process's engine (what the render cache does not have)."""
-    return get_engine().evaluate(_RENDER_MANY_JS, items=items)
+    """KaTeX on ``items`` in this process's engine (what the render cache does not have).
+
+    KaTeX is loaded here, not before the cache is asked: a build whose
+    formulas are all in the cache never starts QuickJS for them.
+    """
+    engine = get_engine()
+    engine.load_vendor(KATEX_SCRIPT)
+    engine.load("sphinx_notebook/link_policy", TRUST_SCRIPT)
+    return engine.evaluate(_RENDER_MANY_JS, items=items)
+
+
+def stored(key: Key) -> Rendered | None:
+    """The rendering of ``key`` in the build's render cache on disk, now remembered; no engine needed.
+
+    A formula KaTeX failed on is left to ``render_key``, which adds the MathJax fallback.
+    """
+    cache = active_cache()
+    if cache is None:
+        return None
+    salt, assets = _RENDER_MANY_JS + TRUST_SCRIPT, (vendored_file(KATEX_SCRIPT),)
+    value = cache.get("katex", cache.key("katex", salt, assets, _item(key)))
+    if not isinstance(value, list) or len(value) != 2 or not isinstance(value[0], str):
+        return None
+    rendered = Rendered(value[0], value[1])
+    _cache.put(key, rendered)
+    return rendered
 
 
 def cached(key: Key) -> Rendered | None:

@@ -24,7 +24,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from typing import IO
 
 from sphinx_notebook.helper_processes import spare_core, start_helper
-from sphinx_notebook.math.katex import Key, Rendered, cached, remember
+from sphinx_notebook.math.katex import Key, Rendered, cached, remember, stored
 from sphinx_notebook.render_cache import helper_environment
 
 HELPER_MODULE = "sphinx_notebook.math.render_helper"
@@ -85,7 +85,12 @@ class Prefetcher:
     def submit(self, keys: list[Key]) -> None:
         """Start rendering ``keys`` (one document's formulas) in the helper."""
         with self._lock:
-            todo = [key for key in dict.fromkeys(keys) if key not in self._pending and cached(key) is None]
+            # A formula in the render cache on disk needs no helper (nor its start-up).
+            todo = [
+                key
+                for key in dict.fromkeys(keys)
+                if key not in self._pending and cached(key) is None and stored(key) is None
+            ]
             if not todo:
                 return
             if self._thread is None:
