@@ -323,3 +323,16 @@ def test_the_helper_draws_each_job_into_cache_and_place_and_counts_failures(tmp_
     for job in jobs:
         assert job.target.read_bytes() == job.cached.read_bytes()
         assert png_size(job.target.read_bytes()) == (1200, 630)
+
+
+def test_a_damaged_or_missing_card_is_put_back_from_the_cache(make_app, tmp_path):
+    srcdir = tmp_path / "damaged"
+    shutil.copytree(ROOTS / "test-share", srcdir)
+    app = build(make_app, srcdir, freshenv=True)
+    card = app.outdir / "_social" / "posts" / "sums.png"
+    good = card.read_bytes()
+    card.write_bytes(b"not a png")
+    (app.outdir / "_social" / "posts" / "unicode.png").unlink()
+    again = build(make_app, srcdir)
+    assert card.read_bytes() == good
+    assert png_size((again.outdir / "_social" / "posts" / "unicode.png").read_bytes()) == (1200, 630)

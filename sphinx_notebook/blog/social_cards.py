@@ -21,6 +21,7 @@ import logging
 import os
 import tempfile
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from sphinx_notebook.blog.social_card_svg import CardText, card_key, card_svg
@@ -45,7 +46,7 @@ class CardJob:
     cache: Path
     fonts: tuple[Path, ...] = ()
 
-    @property
+    @cached_property
     def cached(self) -> Path:
         return cache_file(self.card, self.seed, self.cache, self.fonts)
 
@@ -104,12 +105,25 @@ def place(png: bytes, target: Path) -> None:
 
 
 def place_cached(job: CardJob) -> bool:
-    """Put the job's card in place from the cache; False when it has not been drawn yet."""
+    """Put the job's card in place from the cache; False when it has not been drawn yet.
+
+    A target as large as the cached card and written after it was put there
+    from it (cards are never edited in place), so a rebuild reads neither.
+    """
     try:
-        png = job.cached.read_bytes()
+        cached = job.cached.stat()
     except FileNotFoundError:
         return False
-    place(png, job.target)
+    try:
+        target = job.target.stat()
+        if target.st_size == cached.st_size and target.st_mtime_ns >= cached.st_mtime_ns:
+            return True
+    except FileNotFoundError:
+        pass
+    try:
+        place(job.cached.read_bytes(), job.target)
+    except FileNotFoundError:  # pruned by a concurrent build in between
+        return False
     return True
 
 
