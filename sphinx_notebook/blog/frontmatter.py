@@ -149,7 +149,9 @@ class NormalizeFrontMatter(SphinxTransform):
         or a MyST that does not copy) the source is checked as before.
         """
         metadata = self.env.metadata.get(self.env.docname)
-        return bool(metadata) and any(key in metadata for key in front_matter_keys(source))
+        if not metadata:
+            return False
+        return any(key in metadata for key in front_matter_keys(source))
 
     def source_text(self) -> str:
         """The Markdown source ('' for reST and notebooks: MyST reads no front matter there).
