@@ -244,10 +244,13 @@ def check_update_dates(app: Sphinx, doctree: nodes.document) -> None:
     ablog raises on an unreadable update date and on an update in a post
     without a date; both now warn and keep the text.
     """
+    updates = list(doctree.findall(UpdateNode))
+    if not updates:
+        return  # most pages: no second walk for their posts
     posts = list(doctree.findall(PostNode))
     undated = bool(posts) and all(not post.get("date") for post in posts)
     zone = ZoneInfo(app.config.notebook_timezone)
-    for update in list(doctree.findall(UpdateNode)):
+    for update in updates:
         problem = None
         try:
             parsed = parse_post_date(update.get("date", ""), app.config.post_date_format)
