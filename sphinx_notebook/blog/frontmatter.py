@@ -24,6 +24,7 @@ from sphinx_notebook.blog.ablog_adapter import PostNode, UpdateNode
 from sphinx_notebook.blog.values import (
     ValueProblem,
     format_naive,
+    front_matter_keys,
     front_matter_problem,
     frontmatter_line,
     parse_bool,
@@ -123,6 +124,8 @@ class NormalizeFrontMatter(SphinxTransform):
             return
         if self.env.docname not in self.config.matched_blog_posts and not says_blogpost(source):
             return
+        if self.read_by_myst(source):
+            return
         found = front_matter_problem(source)
         if found is None:
             return
@@ -134,6 +137,21 @@ class NormalizeFrontMatter(SphinxTransform):
             problem,
             location=(self.env.docname, line),
         )
+
+    def read_by_myst(self, source: str) -> bool:
+        """Did MyST read this document's front matter (so it is valid YAML)?
+
+        myst-parser (5.x) copies the fields it read into the document's
+        metadata while parsing; Sphinx fills that metadata only later
+        (``doctree-read``) and empties it before a document is read again.
+        One of the front matter's keys there now means the YAML parsed, so
+        it need not be parsed a third time. Otherwise (broken front matter,
+        or a MyST that does not copy) the source is checked as before.
+        """
+        metadata = self.env.metadata.get(self.env.docname)
+        if not metadata:
+            return False
+        return any(key in metadata for key in front_matter_keys(source))
 
     def source_text(self) -> str:
         """The Markdown source ('' for reST and notebooks: MyST reads no front matter there).
@@ -226,10 +244,13 @@ def check_update_dates(app: Sphinx, doctree: nodes.document) -> None:
     ablog raises on an unreadable update date and on an update in a post
     without a date; both now warn and keep the text.
     """
+    updates = list(doctree.findall(UpdateNode))
+    if not updates:
+        return  # most pages: no second walk for their posts
     posts = list(doctree.findall(PostNode))
     undated = bool(posts) and all(not post.get("date") for post in posts)
     zone = ZoneInfo(app.config.notebook_timezone)
-    for update in list(doctree.findall(UpdateNode)):
+    for update in updates:
         problem = None
         try:
             parsed = parse_post_date(update.get("date", ""), app.config.post_date_format)

@@ -39,6 +39,7 @@ from sphinx_notebook.blog.ablog_adapter import (
     declare_parallel_read_safe,
     forget_blog,
     register_posts,
+    skip_post_doctree_copies,
 )
 from sphinx_notebook.blog.blog_domain import (
     DRAFTS,
@@ -193,3 +194,5 @@ def setup_parallel(app: Sphinx) -> None:
     app.connect("build-finished", release_blog, priority=900)
     # Only now, with the merge in place, is ablog's reading parallel-safe.
     declare_parallel_read_safe(app)
+    # The registry drops each post's doctree: ablog need not copy it.
+    skip_post_doctree_copies(app)

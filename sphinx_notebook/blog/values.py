@@ -9,6 +9,7 @@ them.
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, tzinfo
 
 import yaml
@@ -18,6 +19,13 @@ from dateutil.parser import parse as parse_date_text
 TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
 FALSE_WORDS = frozenset({"false", "no", "off", "0"})
 QUOTES = "\"'\u201c\u201d\u2018\u2019"
+# ``YYYY-MM-DD`` with an optional time and offset: the dates people write in
+# front matter, which datetime reads as dateutil does.
+TOP_LEVEL_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.MULTILINE)
+# Front matter keys myst-parser does not copy into a page's metadata, and the
+# metadata it writes there itself.
+MYST_OWN_KEYS = frozenset({"myst", "mystnb", "substitutions", "html_meta", "wordcount", "myst_slugs"})
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:\d{2})?)?")
 
 
 class ValueProblem(ValueError):
@@ -72,6 +80,12 @@ def parse_post_date(text: str, date_format: str) -> datetime:
         return datetime.strptime(text, date_format)
     except ValueError:
         pass
+    if ISO_DATE.fullmatch(text):
+        # What dateutil would give (the same instant), without its general parser.
+        try:
+            return datetime.fromisoformat(text)
+        except ValueError:
+            pass
     try:
         return parse_date_text(text)
     except (ParserError, ValueError, OverflowError) as error:
@@ -144,6 +158,19 @@ def front_matter_problem(source_text: str) -> tuple[str, int] | None:
     if data is not None and not isinstance(data, dict):
         return "it is not a set of key: value pairs", 2
     return None
+
+
+def front_matter_keys(source_text: str) -> list[str]:
+    """The top-level keys a Markdown file's front matter sets, as written (``key: value`` lines).
+
+    Leaves out the keys myst-parser keeps for itself or writes into a
+    page's metadata on its own (so their presence there proves nothing).
+    """
+    block = front_matter_block(source_text)
+    if block is None:
+        return []
+    keys = (match.group(1) for match in TOP_LEVEL_KEY.finditer(block[0]))
+    return [key for key in keys if key not in MYST_OWN_KEYS]
 
 
 def says_blogpost(source_text: str) -> bool:

@@ -76,7 +76,8 @@ class ChartPageScripts:
     ) -> None:
         if doctree is None and self._script_dropped_anyway(app):
             return
-        if doctree is not None and doctree.next_node(self._module.mermaid) is None:
+        # findall with a class walks fast; next_node(cls) tests each node through a function.
+        if doctree is not None and next(doctree.findall(self._module.mermaid), None) is None:
             return
         with self._compiled_templates():
             self._handler(app, pagename, templatename, context, doctree)

@@ -26,7 +26,7 @@ from sphinx_notebook.math.katex import (
 from sphinx_notebook.math.page_macros import (
     DEFINITIONS_ONLY,
     PROBLEMS,
-    is_math,
+    find_math,
     node_definitions,
     node_macros,
     source_tex,
@@ -157,7 +157,7 @@ def prefetch_document(app: Sphinx, doctree: nodes.document) -> None:
         return
     if app.parallel > 1 or not Prefetcher.available():
         return
-    keys = [key_for(builder, node) for node in doctree.findall(is_math)]
+    keys = [key_for(builder, node) for node in find_math(doctree)]
     if keys:
         get_prefetcher().submit(keys)
 

@@ -34,8 +34,29 @@ DEFINITIONS_ONLY = "nb_definitions_only"
 """The formula only defines: it shows nothing."""
 
 
+MATH_NODES = (nodes.math, nodes.math_block)
+
+
 def is_math(node: nodes.Node) -> bool:
-    return isinstance(node, (nodes.math, nodes.math_block))
+    return isinstance(node, MATH_NODES)
+
+
+def find_math(root: nodes.Node) -> list[nodes.Element]:
+    """The math nodes under ``root`` (itself included), in document order.
+
+    Same as ``root.findall(is_math)``, in a loop rather than docutils'
+    generator per node and a test function per node: several transforms
+    look for every page's formulas.
+    """
+    found: list[nodes.Element] = []
+    pending = [root]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, MATH_NODES):
+            found.append(node)
+        elif node.children:  # formulas hold no formulas
+            pending.extend(reversed(node.children))
+    return found
 
 
 def source_tex(node: nodes.Element) -> str:
@@ -61,7 +82,7 @@ class PageDefinitions(SphinxTransform):
     default_priority = 700
 
     def apply(self, **kwargs: Any) -> None:
-        found = list(self.document.findall(is_math))
+        found = find_math(self.document)
         if not any("\\" in node.astext() for node in found):
             return
         site = katex_macros(self.config.notebook_math_macros)

@@ -25,7 +25,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from sphinx_notebook.math.page_macros import TEX, is_math, source_tex
+from sphinx_notebook.math.page_macros import TEX, find_math, source_tex
 from sphinx_notebook.warning_types import WarningSubtype, get_logger, warn
 
 if TYPE_CHECKING:
@@ -125,7 +125,7 @@ class ResolveTexReferences(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        for node in self.document.findall(is_math):
+        for node in find_math(self.document):
             assert isinstance(node, nodes.Element)
             tex = source_tex(node)
             if "ref" in tex and REFERENCE.search(tex):
