@@ -23,7 +23,7 @@ EXAMPLES = Path(__file__).parent / "diagram_examples"
 
 RENDER_ALL = textwrap.dedent(
     """
-    import json, sys
+    import json, os, sys
     from pathlib import Path
     from sphinx_notebook.jsengine import allow_v8_in_this_process, get_engine
     from sphinx_notebook.math import katex
@@ -38,14 +38,16 @@ RENDER_ALL = textwrap.dedent(
                                        for f in formulas])
     for path in sorted(Path(sys.argv[1]).glob("*.json")):
         out[path.name] = render.render_svg(json.loads(path.read_text()), seed=3, roughness=1.0)
-    print(json.dumps(out))
+    print(json.dumps(out), flush=True)
+    os._exit(0)  # as the render helper does: V8's teardown can hang in a process that forked
     """
 )
 
 
 def _run(script: str, engine: str, *args: str) -> dict:
     env = {**os.environ, ENGINE_VARIABLE: engine}
-    result = subprocess.run([sys.executable, "-c", script, *args], env=env, capture_output=True, text=True)
+    command = [sys.executable, "-c", script, *args]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
@@ -68,7 +70,8 @@ CHOICE = textwrap.dedent(
     if pid == 0:  # a forked child was not allowed V8 itself
         os._exit(0 if get_engine().backend == "quickjs" else 1)
     _, status = os.waitpid(pid, 0)
-    print(json.dumps([first, os.waitstatus_to_exitcode(status), get_engine().backend]))
+    print(json.dumps([first, os.waitstatus_to_exitcode(status), get_engine().backend]), flush=True)
+    os._exit(0)  # as the render helper does: V8's teardown can hang in a process that forked
     """
 )
 
