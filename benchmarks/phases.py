@@ -98,6 +98,8 @@ def instrument(clock: Clock) -> None:
     clock.wrap(Builder, "_read_parallel", "  read: parallel readers")
     clock.wrap(Builder, "_read_serial", "  read: serial reader")
     clock.wrap(BuildEnvironment, "merge_info_from", "  read: merge_info_from")
+    clock.wrap(BuildEnvironment, "check_dependents", "post-read: check_dependents")
+    clock.wrap(BuildEnvironment, "check_consistency", "post-read: check_consistency")
     clock.wrap(Builder, "write", "write")
     clock.wrap(StandaloneHTMLBuilder, "prepare_writing", "  write: prepare_writing")
     clock.wrap(StandaloneHTMLBuilder, "copy_assets", "  write: copy_assets")
@@ -107,6 +109,25 @@ def instrument(clock: Clock) -> None:
     clock.wrap(StandaloneHTMLBuilder, "write_doc", "    write_doc (in main)")
     clock.wrap(StandaloneHTMLBuilder, "finish", "finish")
     clock.wrap(Builder, "build", "build")
+    from sphinx.events import EventManager
+
+    original_emit = EventManager.emit
+
+    def emit(self: Any, name: str, *args: Any, **kwargs: Any) -> Any:
+        if os.getpid() != MAIN_PID:
+            return original_emit(self, name, *args, **kwargs)
+        cpu, wall, kids = time.process_time(), time.perf_counter(), _children_cpu()
+        try:
+            return original_emit(self, name, *args, **kwargs)
+        finally:
+            if name in ("env-updated", "build-finished", "html-collect-pages", "write-started"):
+                label = f"event {name}"
+                clock.cpu[label] += time.process_time() - cpu
+                clock.wall[label] += time.perf_counter() - wall
+                clock.children[label] += _children_cpu() - kids
+                clock.calls[label] += 1
+
+    EventManager.emit = emit  # type: ignore[method-assign]
     sphinx.builders.pickle = _TimedPickle(clock)  # type: ignore[assignment]
 
 
@@ -130,6 +151,40 @@ def profile_workers(folder: Path) -> None:
     ParallelTasks._process = profiled  # type: ignore[method-assign]
 
 
+def record_worker_spans(log: Path) -> None:
+    """Each forked worker appends "kind start end" (``perf_counter``, shared by all processes) to ``log``."""
+    from sphinx.util.parallel import ParallelTasks
+
+    original = ParallelTasks._process
+
+    def timed(self: Any, pipe: Any, func: Any, arg: Any) -> None:
+        start = time.perf_counter()
+        kind = "reader" if func.__name__ == "read_process" else "writer"
+        try:
+            original(self, pipe, func, arg)
+        finally:
+            with open(log, "a", encoding="utf-8") as stream:
+                stream.write(f"{kind} {start} {time.perf_counter()}\n")
+
+    ParallelTasks._process = timed  # type: ignore[method-assign]
+
+
+def worker_report(log: Path, jobs: int) -> list[str]:
+    """Per kind: how many workers, the span they covered, and slot-seconds no worker of that kind ran."""
+    spans: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for line in log.read_text(encoding="utf-8").splitlines():
+        kind, start, end = line.split()
+        spans[kind].append((float(start), float(end)))
+    lines = []
+    for kind, found in sorted(spans.items()):
+        slots = jobs if kind == "reader" else jobs - 1
+        first, last = min(s for s, _ in found), max(e for _, e in found)
+        busy = sum(e - s for s, e in found)
+        lines.append(f"{kind}s: {len(found)} forked, {last - first:.2f} s from the first start to the "
+                     f"last end, {(last - first) * slots - busy:.2f} slot-seconds with no {kind} running")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("site", type=Path)
@@ -148,15 +203,21 @@ def main() -> None:
     instrument(clock)
     if args.profile_workers:
         profile_workers(args.profile_workers)
+    span_log = out.with_name(out.name + "-workers.log")
+    span_log.unlink(missing_ok=True)
+    record_worker_spans(span_log)
     profiler = cProfile.Profile(time.process_time) if args.profile else None
     wall0, cpu0 = time.perf_counter(), time.process_time()
     kids0 = _children_cpu()
     if profiler:
         profiler.enable()
+    init_cpu = time.process_time()
     app = Sphinx(
         str(args.site), str(args.site), str(out / "html"), str(out / "doctrees"), "html",
         status=None, warning=sys.stderr, freshenv=True, parallel=args.j,
     )
+    clock.cpu["init (Sphinx())"] = time.process_time() - init_cpu
+    clock.calls["init (Sphinx())"] = 1
     app.build()
     if profiler:
         profiler.disable()
@@ -171,6 +232,9 @@ def main() -> None:
     for label in labels:
         print(f"{label:40} {clock.cpu[label]:9.2f} {clock.wall.get(label, 0):8.2f} "
               f"{clock.children.get(label, 0):9.2f} {clock.calls[label]:6d}")
+    if span_log.exists():
+        print("\n".join(worker_report(span_log, args.j)))
+        span_log.unlink()
     if "bytes from readers" in clock.children:
         print(f"bytes from readers: {clock.children['bytes from readers'] / 1e6:.1f} MB")
     if not args.keep:
