@@ -24,9 +24,8 @@ import datetime
 import os
 from typing import TYPE_CHECKING
 
-from docutils import nodes
-
 if TYPE_CHECKING:
+    from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
 
@@ -63,7 +62,9 @@ class WorkerWarmup:
         """``doctree-resolved``: compile the lexers of this page's code blocks in the main process."""
         if not self._in_parallel_main():
             return
-        for block in doctree.findall(nodes.literal_block):
+        from docutils.nodes import literal_block  # not at import: the CLI imports this package
+
+        for block in doctree.findall(literal_block):
             language = block.get("language") or ""
             if language not in self.languages:
                 self.languages.add(language)
