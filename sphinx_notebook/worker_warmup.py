@@ -7,10 +7,11 @@ first use) is set up again in each of them and lost when it exits, while a
 worker inherits for free whatever the main process did before forking it.
 So, only in the main process of a parallel build:
 
-- before the readers fork, import the diagram renderer, dukpy (the
-  JavaScript engine's Python side; the engine itself is made per process,
-  see ``jsengine``) and Python's ``strptime`` machinery, which every
-  reader otherwise imports for its first diagram and its first post date;
+- before the readers fork, import the diagram renderer and Python's
+  ``strptime`` machinery, and load rough.js and KaTeX into the QuickJS
+  engine (a forked reader adopts its copy, see ``jsengine``; KaTeX alone
+  costs about 30 ms and 6 MB), which every reader otherwise did again for its
+  first diagram, formula and post date;
 - while the main process resolves pages for the writers, create the Pygments
   lexer of each language it meets in a code block, so its class compiles its
   regular expressions once, before the writers that highlight it fork.
@@ -54,8 +55,7 @@ class WorkerWarmup:
             return
         if "sphinx_notebook.diagram" in app.extensions:
             import sphinx_notebook.diagram.render  # noqa: F401  (rough.js's Python side)
-        if "sphinx_notebook.diagram" in app.extensions or "sphinx_notebook.math" in app.extensions:
-            import dukpy  # noqa: F401  (QuickJS: each worker still makes its own engine)
+        load_scripts(app)
         datetime.datetime.strptime("2000-01-02", "%Y-%m-%d")  # imports _strptime
 
     def resolved(self, app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -69,6 +69,22 @@ class WorkerWarmup:
             if language not in self.languages:
                 self.languages.add(language)
                 compile_lexer(language)
+
+
+def load_scripts(app: Sphinx) -> list[str]:
+    """Load rough.js and KaTeX into this process's QuickJS engine (the readers adopt it); which."""
+    from sphinx_notebook.jsengine import get_engine
+
+    scripts = []
+    if "sphinx_notebook.diagram" in app.extensions and app.builder.format == "html":
+        scripts.append("roughjs/rough.js")
+    if getattr(app.builder, "math_renderer_name", None) == "katex":
+        from sphinx_notebook.math.katex import KATEX_SCRIPT
+
+        scripts.append(KATEX_SCRIPT)
+    for script in scripts:
+        get_engine().load_vendor(script)
+    return scripts
 
 
 def compile_lexer(language: str) -> bool:

@@ -8,8 +8,12 @@ each forked worker would otherwise set up again.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import subprocess
+import sys
+import textwrap
 from collections import defaultdict
 from pathlib import Path
 
@@ -131,3 +135,34 @@ def test_a_serial_build_prepares_nothing():
     doctree += nodes.literal_block("x", "x", language="fortran")
     warmup.resolved(None, doctree, "page")  # builder-inited saw -j 1
     assert warmup.languages == set()
+
+
+ADOPTION = textwrap.dedent(
+    """
+    import json, os
+    from sphinx_notebook.jsengine import get_engine
+    engine = get_engine()
+    engine.load_vendor("katex/katex.min.js")
+    mine = engine.evaluate("katex.renderToString('x^2')")
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # a forked worker: the same engine, KaTeX already there
+        child = get_engine()
+        same = child is engine and child.pid == os.getpid()
+        loaded = child._loaded == {"katex/katex.min.js"}
+        os.write(writer, json.dumps([same, loaded, child.evaluate("katex.renderToString('x^2')")]).encode())
+        os._exit(0)
+    os.waitpid(pid, 0)
+    print(json.dumps([mine, json.loads(os.read(reader, 1 << 20))]))
+    """
+)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork only")
+def test_a_forked_worker_adopts_the_loaded_quickjs_engine():
+    env = {**os.environ, "SPHINX_NOTEBOOK_JS_ENGINE": "quickjs"}
+    command = [sys.executable, "-c", ADOPTION]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=True)
+    mine, (same, loaded, theirs) = json.loads(done.stdout)
+    assert same and loaded
+    assert theirs == mine and "katex" in mine
