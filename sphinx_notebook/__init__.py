@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from sphinx_notebook.exit_heap import setup_exit_heap
 from sphinx_notebook.forked_memory import setup_forked_memory
+from sphinx_notebook.reader_pickles import setup_reader_pickles
+from sphinx_notebook.worker_warmup import setup_worker_warmup
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -41,6 +43,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_forked_memory(app)
     setup_exit_heap(app)
     setup_template_cache(app)
+    setup_reader_pickles(app)
+    setup_worker_warmup(app)
     return {
         "version": __version__,
         "env_version": 3,

@@ -5,9 +5,12 @@ so a build needs no Node: QuickJS through dukpy (a dependency), or V8
 through mini-racer when the ``v8`` extra is installed (about four times
 faster on KaTeX; both give the same text). Creating a context and loading a
 library costs tens of milliseconds, so each process keeps one engine and
-loads each script once. The engine remembers the process that made it: a
-forked ``-j N`` worker that inherits its parent's engine makes a fresh one
-instead of sharing it.
+loads each script once. The engine remembers the process that made it. A
+forked ``-j N`` worker that inherits its parent's QuickJS engine adopts its
+copy, with the scripts the parent loaded (QuickJS is plain memory, copied on
+fork): the main process loads KaTeX and rough.js once before the readers
+fork, instead of each of 15 readers loading them again. An inherited V8
+engine is never used; the worker makes a QuickJS one.
 
 V8 is not fork-safe: a process that forks after V8 started hangs when it
 exits. Sphinx forks its ``-j N`` workers from the main process, and
@@ -115,6 +118,11 @@ class JSEngine:
         """``"quickjs"`` or ``"v8"``."""
         return self._backend.name
 
+    def adopt(self) -> None:
+        """Make this forked process's copy of the engine its own (a fresh lock, this pid)."""
+        self._lock = threading.Lock()
+        self.pid = os.getpid()
+
     def load(self, name: str, source: str) -> None:
         """Evaluate ``source`` once under ``name`` (later calls do nothing)."""
         with self._lock:
@@ -152,9 +160,15 @@ class _EngineHolder:
 
     def get(self) -> JSEngine:
         with self._lock:
-            if self._engine is None or self._engine.pid != os.getpid():
-                self._engine = JSEngine(_backend_name(self.v8_allowed_in == os.getpid()))
-            return self._engine
+            engine = self._engine
+            if engine is not None and engine.pid != os.getpid():
+                if engine.backend == QUICKJS:
+                    engine.adopt()  # inherited through fork: this process's own copy
+                else:
+                    engine = None  # V8 does not survive a fork
+            if engine is None:
+                engine = self._engine = JSEngine(_backend_name(self.v8_allowed_in == os.getpid()))
+            return engine
 
 
 _holder = _EngineHolder()

@@ -1,7 +1,8 @@
 """The diagram part of sphinx_notebook: hand-drawn cells-and-pointers diagrams from JSON.
 
 ``schema`` validates (pure), ``render`` draws (pure, rough.js in the shared JS
-engine), ``cache`` keeps drawings between builds, ``svg_sanitizer``/``css_sanitizer``/``svg_editors``
+engine), ``cache`` keeps drawings between builds (``draw_ahead`` fills it while reading, so
+``-j N`` draws in the parallel readers), ``svg_sanitizer``/``css_sanitizer``/``svg_editors``
 clean exported SVGs (pure); ``directive``, ``html_figure`` (raw ``<figure class="diagram">``)
 and ``visitors`` connect them to Sphinx.
 Nothing is kept in module globals or the environment: the directive puts
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from sphinx_notebook.config import setup_settings
 from sphinx_notebook.diagram.directive import DiagramDirective, notebook_diagram
+from sphinx_notebook.diagram.draw_ahead import setup_draw_ahead
 from sphinx_notebook.diagram.html_figure import setup_html_figures
 from sphinx_notebook.diagram.visitors import visit_html, visit_latex, visit_man, visit_texinfo, visit_text
 from sphinx_notebook.static_assets import StaticFiles, part_static_dir, ship_static
@@ -42,6 +44,7 @@ def setup_diagram(app: Sphinx) -> None:
     )
     app.add_directive("diagram", DiagramDirective)
     setup_html_figures(app)
+    setup_draw_ahead(app)
     app.add_latex_package("tikz")
 
 

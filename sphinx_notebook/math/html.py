@@ -32,6 +32,7 @@ from sphinx_notebook.math.page_macros import (
     source_tex,
 )
 from sphinx_notebook.math.prefetch import Prefetcher, get_prefetcher
+from sphinx_notebook.math.render_ahead import render_ahead
 from sphinx_notebook.math.tex_labels import strip_labels
 from sphinx_notebook.translations import _
 from sphinx_notebook.warning_types import WarningSubtype, get_logger, warn
@@ -150,15 +151,21 @@ def add_katex_css(
 def prefetch_document(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: hand the document's formulas to the helper process.
 
-    Only for serial KaTeX builds: ``-j N`` already spreads the writing.
+    Serial KaTeX builds only; under ``-j N`` the reader renders them itself
+    (``render_ahead``), so the single writer of ``-j 2`` finds them done.
     """
     builder = app.builder
     if builder.format != "html" or getattr(builder, "math_renderer_name", None) != RENDERER_NAME:
         return
-    if app.parallel > 1 or not Prefetcher.available():
+    parallel = app.parallel > 1
+    if not parallel and not Prefetcher.available():
         return
     keys = [key_for(builder, node) for node in find_math(doctree)]
-    if keys:
+    if not keys:
+        return
+    if parallel:
+        render_ahead(keys)
+    else:
         get_prefetcher().submit(keys)
 
 

@@ -1,0 +1,12 @@
+project = "Jobs test"
+author = "Site Owner"
+extensions = ["sphinx_notebook"]
+html_theme = "sphinx_notebook"
+exclude_patterns = ["_build"]
+blog_baseurl = "https://jobs.example.org/"
+blog_post_pattern = ["posts/*.md"]
+blog_path = "blog"
+blog_title = project
+blog_feed_fulltext = True
+blog_feed_archives = True
+notebook_feed_formats = ["atom", "rss", "json"]
