@@ -45,3 +45,38 @@ def copy_and_build(make_app, dest: Path, root: Path, **kwargs):
     app = make_app(kwargs.pop("buildername", "html"), srcdir=dest, freshenv=True, **kwargs)
     app.build()
     return app
+
+
+def output_files(outdir: Path, patterns: tuple[str, ...]) -> dict[str, bytes]:
+    """The bytes of every output file matching ``patterns``, by path under ``outdir``."""
+    found = {}
+    for pattern in patterns:
+        for path in sorted(outdir.rglob(pattern)):
+            found[str(path.relative_to(outdir))] = path.read_bytes()
+    return found
+
+
+def listeners_of(app, event: str, kind: type) -> list:
+    """The handlers of ``event`` that are instances of ``kind`` (our wrappers of other packages' handlers)."""
+    handlers = (listener.handler for listener in app.events.listeners[event])
+    return [handler for handler in handlers if isinstance(handler, kind)]
+
+
+def build_in_subprocess(
+    src: Path, out: Path, doctrees: Path, *, epoch: str, script: str | None = None, jobs: str = "1"
+) -> None:
+    """Build ``src`` afresh in its own interpreter, with reproducible bytes, and expect no warning.
+
+    ``script`` (run with ``python -c``, ending in Sphinx's ``main``) changes
+    the package first, e.g. switches an optimisation off; else ``-m sphinx``.
+    """
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "SOURCE_DATE_EPOCH": epoch, "PYTHONHASHSEED": "0"}
+    head = ["-c", script] if script else ["-m", "sphinx"]
+    cmd = [sys.executable, *head, "-q", "-E", "-j", jobs, "-b", "html", "-d", str(doctrees)]
+    result = subprocess.run([*cmd, str(src), str(out)], env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr

@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from site_builds import output_files
 
 ROOTS = Path(__file__).parent / "roots"
 COMPARED = ("*.html", "*.xml")
@@ -20,11 +21,7 @@ def build(make_app, tmp_path: Path, name: str, **kwargs):
 
 
 def outputs(outdir: Path) -> dict[str, bytes]:
-    found = {}
-    for pattern in COMPARED:
-        for path in sorted(outdir.rglob(pattern)):
-            found[str(path.relative_to(outdir))] = path.read_bytes()
-    return found
+    return output_files(outdir, COMPARED)
 
 
 def test_parallel_build_matches_serial_build(make_app, tmp_path):

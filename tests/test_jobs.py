@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 from docutils import nodes
 from docutils.utils import new_document
+from site_builds import output_files
 
 from sphinx_notebook.reader_pickles import PER_DOCUMENT_TABLES, drop_inherited
 from sphinx_notebook.worker_warmup import WorkerWarmup
@@ -36,11 +37,7 @@ def make(make_app, tmp_path: Path, name: str, parallel: int):
 
 
 def outputs(outdir: Path) -> dict[str, bytes]:
-    found = {}
-    for pattern in COMPARED:
-        for path in sorted(outdir.rglob(pattern)):
-            found[str(path.relative_to(outdir))] = path.read_bytes()
-    return found
+    return output_files(outdir, COMPARED)
 
 
 class MergeRecorder:

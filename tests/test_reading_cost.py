@@ -8,10 +8,7 @@ a second build, in its own process, and both sites must be byte-identical.
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import textwrap
 from datetime import datetime
 from pathlib import Path
@@ -20,6 +17,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from dateutil.parser import parse as dateutil_parse
 from docutils import nodes
+from site_builds import build_in_subprocess, listeners_of
 
 from sphinx_notebook.blog.values import front_matter_keys, parse_post_date, to_local_naive
 from sphinx_notebook.math.page_macros import find_math, is_math
@@ -42,12 +40,8 @@ WITHOUT_SAVINGS = textwrap.dedent(
 
 
 def _build(src: Path, out: Path, *, savings: bool) -> None:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": "0"}
-    head = ["-m", "sphinx"] if savings else ["-c", WITHOUT_SAVINGS]
-    cmd = [sys.executable, *head, "-q", "-E", "-b", "html", "-d", str(out.parent / f"{out.name}-doctrees")]
-    result = subprocess.run([*cmd, str(src), str(out)], env=env, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
+    doctrees = out.parent / f"{out.name}-doctrees"
+    build_in_subprocess(src, out, doctrees, epoch=EPOCH, script=None if savings else WITHOUT_SAVINGS)
 
 
 def _outputs(out: Path) -> dict[str, bytes]:
@@ -70,8 +64,8 @@ def test_savings_change_no_byte(rootdir, tmp_path):
     assert not differing, f"{len(differing)} files differ: {', '.join(differing)}"
 
 
-@pytest.mark.sphinx("html", testroot="reading", freshenv=True)
-def test_front_matter_myst_read_is_not_parsed_again(app, warning, monkeypatch):
+def count_front_matter_parses(monkeypatch) -> list[str]:
+    """Each source the front matter check parses with YAML, from now on."""
     import sphinx_notebook.blog.frontmatter as frontmatter
 
     parsed: list[str] = []
@@ -82,6 +76,12 @@ def test_front_matter_myst_read_is_not_parsed_again(app, warning, monkeypatch):
         return real(source)
 
     monkeypatch.setattr(frontmatter, "front_matter_problem", counting)
+    return parsed
+
+
+@pytest.mark.sphinx("html", testroot="reading", freshenv=True)
+def test_front_matter_myst_read_is_not_parsed_again(app, warning, monkeypatch):
+    parsed = count_front_matter_parses(monkeypatch)
     app.build()
     # several.md (posts by directive) has no front matter to parse; the others MyST read.
     assert [source.split("\n", 1)[0] for source in parsed] == ["# Several posts"]
@@ -93,16 +93,7 @@ def test_front_matter_myst_read_is_not_parsed_again(app, warning, monkeypatch):
 
 @pytest.mark.sphinx("html", testroot="blog-bad", freshenv=True)
 def test_broken_front_matter_is_still_parsed_and_located(app, warning, monkeypatch):
-    import sphinx_notebook.blog.frontmatter as frontmatter
-
-    parsed: list[str] = []
-    real = frontmatter.front_matter_problem
-
-    def counting(source: str):
-        parsed.append(source)
-        return real(source)
-
-    monkeypatch.setattr(frontmatter, "front_matter_problem", counting)
+    parsed = count_front_matter_parses(monkeypatch)
     app.build()
     # Only the page whose YAML MyST could not read is parsed again, to find the line.
     assert len(parsed) == 1 and "[unclosed" in parsed[0]
@@ -122,11 +113,7 @@ def test_ablog_copies_no_single_post_doctree(app):
     from sphinx_notebook.blog.ablog_adapter import PostsWithoutDoctreeCopy
 
     app.build()
-    wrappers = [
-        listener.handler
-        for listener in app.events.listeners["doctree-read"]
-        if isinstance(listener.handler, PostsWithoutDoctreeCopy)
-    ]
+    wrappers = listeners_of(app, "doctree-read", PostsWithoutDoctreeCopy)
     assert len(wrappers) == 1
     # first.md and second.md are one post each; several.md copies its own two sections.
     assert wrappers[0].copies_skipped == 2

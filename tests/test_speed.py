@@ -10,12 +10,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from site_builds import build_in_subprocess, listeners_of
 
 from sphinx_notebook.render_cache import FOLDER, RenderCache, cached_batch, trim
 
@@ -35,13 +34,8 @@ UNOPTIMISED = textwrap.dedent(
 
 
 def _build(src: Path, out: Path, doctrees: Path, *, jobs: str = "1", unoptimised: bool = False) -> None:
-    env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "PYTHONHASHSEED": "0"}
-    head = ["-c", UNOPTIMISED] if unoptimised else ["-m", "sphinx"]
-    cmd = [sys.executable, *head, "-q", "-E", "-j", jobs, "-b", "html", "-d", str(doctrees)]
-    cmd += [str(src), str(out)]
-    result = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
+    script = UNOPTIMISED if unoptimised else None
+    build_in_subprocess(src, out, doctrees, epoch=EPOCH, script=script, jobs=jobs)
 
 
 def _outputs(out: Path) -> dict[str, bytes]:
@@ -126,11 +120,7 @@ def test_mermaid_templates_compile_once_and_stems_once(app):
     from sphinx_notebook.bundle.search_stems import StemMemo
 
     app.build()
-    wrappers = [
-        listener.handler
-        for listener in app.events.listeners["html-page-context"]
-        if isinstance(listener.handler, ChartPageScripts)
-    ]
+    wrappers = listeners_of(app, "html-page-context", ChartPageScripts)
     assert len(wrappers) == 1
     chart_pages = [p for p in Path(app.outdir).rglob("*.html") if "nb-mermaid.js" in p.read_text("utf-8")]
     assert len(chart_pages) == 3
