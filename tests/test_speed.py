@@ -25,8 +25,10 @@ UNOPTIMISED = textwrap.dedent(
     import sys
     import sphinx_notebook.bundle.mermaid_pages as mermaid_pages
     import sphinx_notebook.bundle.search_stems as search_stems
+    import sphinx_notebook.bundle.asset_tags as asset_tags
     mermaid_pages.replace_install_js = lambda app: None
     search_stems.memoize_stems = lambda *args: None
+    asset_tags.AssetTagMemo.page_context = lambda *args: None
     from sphinx.cmd.build import main
     sys.exit(main(sys.argv[1:]))
     """
@@ -104,7 +106,7 @@ def test_warm_build_reads_its_formulas_from_the_cache(cold_build, tmp_path):
 
 
 def test_mermaid_scripts_and_search_index_unchanged(cold_build, tmp_path):
-    """Compiling mermaid's templates once and memoizing stems changes no output byte."""
+    """Compiling mermaid's templates once, memoizing stems and asset tags changes no output byte."""
     src, optimised, _doctrees = cold_build
     plain = tmp_path / "html"
     _build(src, plain, tmp_path / "doctrees", unoptimised=True)
@@ -175,3 +177,22 @@ def test_trim_removes_the_oldest_entries_first(tmp_path):
     removed = trim([tmp_path], 800)
     assert removed == 4  # down to three quarters of the bound: 600 bytes
     assert sorted(p.name for p in (tmp_path / "ns").iterdir()) == [f"{i}.json" for i in range(4, 10)]
+
+
+@pytest.mark.sphinx("html", testroot="speed")
+def test_asset_tags_are_made_once_per_folder(app):
+    """Sphinx resolves each linked file's path on every page; the memo makes each tag once per folder."""
+    from sphinx_notebook.bundle.asset_tags import AssetTagMemo
+
+    app.build()
+    listeners = app.events.listeners["html-page-context"]
+    owners = [getattr(listener.handler, "__self__", None) for listener in listeners]
+    memos = [owner for owner in owners if isinstance(owner, AssetTagMemo)]
+    assert len(memos) == 1
+    top = (Path(app.outdir) / "index.html").read_text(encoding="utf-8")
+    post = (Path(app.outdir) / "posts" / "note-1.html").read_text(encoding="utf-8")
+    assert 'href="_static/' in top and 'href="../_static/' in post  # each page links from where it is
+    assert 'href="../_static/' not in top and 'href="_static/' not in post
+    pages = len(list(Path(app.outdir).rglob("*.html")))
+    tags_per_page = top.count("<script") + top.count('<link rel="stylesheet"')
+    assert 0 < memos[0].made < pages * tags_per_page / 2

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from sphinx_notebook.bundle.asset_tags import setup_asset_tags
 from sphinx_notebook.bundle.mermaid_local import setup_mermaid_local
 from sphinx_notebook.bundle.mermaid_pages import setup_mermaid_pages
 from sphinx_notebook.bundle.notebooks import setup_notebooks
@@ -83,6 +84,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_mermaid_pages(app)
     setup_notebooks(app)
     setup_search_stems(app)
+    setup_asset_tags(app)
     setup_stable_config(app)
 
     # Runs before the bundled extensions' own config-inited handlers (priority
