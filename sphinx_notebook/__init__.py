@@ -14,11 +14,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from sphinx_notebook.exit_heap import setup_exit_heap
-from sphinx_notebook.forked_memory import setup_forked_memory
-from sphinx_notebook.reader_pickles import setup_reader_pickles
-from sphinx_notebook.worker_warmup import setup_worker_warmup
-
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import ExtensionMetadata
@@ -36,7 +31,12 @@ PARTS: tuple[str, ...] = (
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Set up the bundle and every part of sphinx_notebook."""
-    from sphinx_notebook.template_cache import setup_template_cache  # Jinja: not for `sphinx-notebook --help`
+    # Imported here, not above: `sphinx-notebook --help` imports this package and needs none of them.
+    from sphinx_notebook.exit_heap import setup_exit_heap
+    from sphinx_notebook.forked_memory import setup_forked_memory
+    from sphinx_notebook.reader_pickles import setup_reader_pickles
+    from sphinx_notebook.template_cache import setup_template_cache
+    from sphinx_notebook.worker_warmup import setup_worker_warmup
 
     for part in PARTS:
         app.setup_extension(part)
