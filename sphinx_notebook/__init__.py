@@ -32,16 +32,14 @@ PARTS: tuple[str, ...] = (
 def setup(app: Sphinx) -> ExtensionMetadata:
     """Set up the bundle and every part of sphinx_notebook."""
     # Imported here, not above: `sphinx-notebook --help` imports this package and needs none of them.
-    from sphinx_notebook.exit_heap import setup_exit_heap
-    from sphinx_notebook.forked_memory import setup_forked_memory
+    from sphinx_notebook.collector_freeze import setup_collector_freeze
     from sphinx_notebook.reader_pickles import setup_reader_pickles
     from sphinx_notebook.template_cache import setup_template_cache
     from sphinx_notebook.worker_warmup import setup_worker_warmup
 
     for part in PARTS:
         app.setup_extension(part)
-    setup_forked_memory(app)
-    setup_exit_heap(app)
+    setup_collector_freeze(app)
     setup_template_cache(app)
     setup_reader_pickles(app)
     setup_worker_warmup(app)

@@ -1,9 +1,11 @@
-"""``-j N`` builds: Sphinx's own builders, and no garbage-collector freeze left behind."""
+"""The garbage collector: Sphinx's builders under -j N, no freeze left after a build, frozen at exit."""
 
 from __future__ import annotations
 
 import gc
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -53,3 +55,18 @@ def test_start_up_objects_are_frozen_during_the_build_and_released_after(make_ap
     assert app.statuscode == 0
     assert during and during[0] > 10_000  # the modules and registries loaded before the builder
     assert gc.get_freeze_count() == 0
+
+
+def test_the_heap_is_frozen_at_exit_once_whatever_the_number_of_apps():
+    # Registered first, the reporting handler runs last: after ours, before Python's final collection.
+    script = (
+        "import atexit, gc\n"
+        "calls, freeze = [], gc.freeze\n"
+        "gc.freeze = lambda: (calls.append(1), freeze())\n"
+        "atexit.register(lambda: print(len(calls), gc.get_freeze_count() > 0))\n"
+        "from sphinx_notebook.collector_freeze import freeze_at_exit\n"
+        "for _ in range(3):\n"
+        "    freeze_at_exit()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["1", "True"]

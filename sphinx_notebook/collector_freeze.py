@@ -1,6 +1,6 @@
-"""Keep Sphinx's forked ``-j N`` workers from copying the parent's memory.
+"""Keep Python's garbage collector off objects that live until the build or the process ends.
 
-Every worker is a fork of the main process. Python's cyclic garbage
+Forked ``-j N`` workers: every worker is a fork of the main process. Python's cyclic garbage
 collector walks every object a worker inherited, which costs time and
 touches (so copies) the parent's memory page by page. The main process
 freezes what it holds before the writers fork, and each worker freezes what
@@ -12,6 +12,13 @@ the modules, settings and registries loaded before the builder starts are
 most of it and live until the build ends. Freezing them when the builder is
 set up took full collections from 0.8 s to 0.3 s of a 200-post build.
 
+At interpreter exit Python runs the collector once more over everything
+still alive, which nothing in a process about to end needs: 0.2 s of a
+0.85 s 200-post no-op rebuild (bare Sphinx 0.1 s of 0.55 s). An ``atexit``
+handler freezes the heap first, registered once per process however many
+applications it sets up; forked workers leave through ``os._exit`` and run
+no ``atexit`` handlers.
+
 Sphinx's builders are left exactly as they are (extensions such as
 sphinxext-rediraffe check ``type(app.builder)``): an earlier version wrote
 with N workers through builder subclasses, which the Design page records.
@@ -19,6 +26,7 @@ with N workers through builder subclasses, which the Design page records.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import os
 from typing import TYPE_CHECKING, Any
@@ -67,8 +75,15 @@ class ForkedWorkerMemory:
             self.frozen_pid = None
 
 
-def setup_forked_memory(app: Sphinx) -> None:
-    """Freeze inherited memory in forked workers, and unfreeze it after the build."""
+def freeze_at_exit() -> None:
+    """Register ``gc.freeze`` to run at interpreter exit, once per process."""
+    atexit.unregister(gc.freeze)  # removes every earlier registration
+    atexit.register(gc.freeze)
+
+
+def setup_collector_freeze(app: Sphinx) -> None:
+    """Freeze start-up and inherited memory during the build, unfreeze it after, freeze all at exit."""
+    freeze_at_exit()
     memory = ForkedWorkerMemory()
     app.connect("builder-inited", memory.builder_inited)
     # The first event each kind of worker handles: readers, then writers.
