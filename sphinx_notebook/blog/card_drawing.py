@@ -67,46 +67,54 @@ def extra_fonts(app: Sphinx) -> tuple[Path, ...]:
     return tuple(path for path in paths if path.is_file())
 
 
-def post_job(app: Sphinx, docname: str, title: str, date: datetime, tags: Any) -> CardJob:
-    """The card of one post: its title, date and tags under the site's name."""
-    config = app.config
-    card = CardText(
-        title=title,
-        site_name=str(config.project or config.blog_title),
-        date=date.strftime(config.post_date_format),
-        tags=tuple(str(tag) for tag in (tags or [])),
-    )
-    cache = Path(app.doctreedir) / CACHE_FOLDER
-    target = Path(app.builder.outdir) / card_path(docname)
-    return CardJob(card, target, int(config.notebook_diagram_seed), cache, extra_fonts(app))
+class CardMaker:
+    """What every card of one build shares (seed, fonts, folders), looked up once; makes its jobs."""
+
+    def __init__(self, app: Sphinx) -> None:
+        config = app.config
+        self.config = config
+        self.seed = int(config.notebook_diagram_seed)
+        self.fonts = extra_fonts(app)
+        self.cache = Path(app.doctreedir) / CACHE_FOLDER
+        self.outdir = Path(app.builder.outdir)
+
+    def post_job(self, docname: str, title: str, date: datetime, tags: Any) -> CardJob:
+        """The card of one post: its title, date and tags under the site's name."""
+        config = self.config
+        card = CardText(
+            title=title,
+            site_name=str(config.project or config.blog_title),
+            date=date.strftime(config.post_date_format),
+            tags=tuple(str(tag) for tag in (tags or [])),
+        )
+        return CardJob(card, self.outdir / card_path(docname), self.seed, self.cache, self.fonts)
+
+    def site_job(self, host: str) -> CardJob:
+        """Every other page's preview: the project's name under the site's host, the feed subtitle below."""
+        config = self.config
+        card = CardText(title=str(config.project), site_name=host, date=str(config.blog_feed_subtitle or ""))
+        return CardJob(card, self.outdir / SITE_CARD, self.seed, self.cache, self.fonts)
 
 
 def card_jobs(app: Sphinx) -> list[Located]:
     """Every card the site needs: each published post without a picture of its own, and the site's."""
-    config = app.config
+    maker = CardMaker(app)
     jobs: list[Located] = [
-        (post.docname, post_job(app, post.docname, str(post.title), post.date, post.tags))
+        (post.docname, maker.post_job(post.docname, str(post.title), post.date, post.tags))
         for post in Blog(app).posts
         if post.published and post.date and own_image_source(app, post.docname) is None
     ]
-    # The preview of every other page: the project's name, the site's host above it, the feed subtitle below.
-    site = CardText(
-        title=str(config.project),
-        site_name=urlsplit(site_base(app)).netloc,
-        date=str(config.blog_feed_subtitle or ""),
-    )
-    target, cache = Path(app.builder.outdir) / SITE_CARD, Path(app.doctreedir) / CACHE_FOLDER
-    jobs.append((None, CardJob(site, target, int(config.notebook_diagram_seed), cache, extra_fonts(app))))
+    jobs.append((None, maker.site_job(urlsplit(site_base(app)).netloc)))
     return jobs
 
 
 def read_post_jobs(app: Sphinx, docname: str, posts: list[dict[str, Any]]) -> list[CardJob]:
     """The cards of the posts just read in ``docname`` (as card_jobs will list them)."""
-    if own_image_source(app, docname) is not None:
+    if not posts or own_image_source(app, docname) is not None:
         return []
-    now = build_now(app.config.notebook_timezone)
+    maker, now = CardMaker(app), build_now(app.config.notebook_timezone)
     return [
-        post_job(app, docname, str(info["title"]), info["date"], info.get("tags"))
+        maker.post_job(docname, str(info["title"]), info["date"], info.get("tags"))
         for info in posts
         if info.get("date") and not is_draft(info["date"], now)
     ]
